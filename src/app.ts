@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db } from './database.ts';
+import type { Config } from './platform/config.ts';
+import { dialectOf } from './platform/db/connection.ts';
+import errorsPlugin from './platform/http/errors.plugin.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import openapiPlugin from './platform/http/openapi.plugin.ts';
+import './platform/http/server-decorations.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+import { kexieVersion } from './platform/version.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authPlugin, authRoutes, userRoutes } from './modules/auth/index.ts';
+import { orgRoutes } from './modules/orgs/index.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  /** Pino logger options; tests pass `false`. */
+  logger?: boolean | object;
+}
+
+/**
+ * Builds the server. The order reads as the architecture: platform plugins
+ * (errors, API description, cookies, sessions), then each module's routes.
+ */
+export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === true ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const fromProxy = request.headers['x-request-id'];
+      return typeof fromProxy === 'string' && /^[\w-]{8,64}$/.test(fromProxy) ? fromProxy : randomUUID();
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('dialect', dialectOf(db));
+  app.setValidatorCompiler(validatorCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(openapiPlugin, { version: kexieVersion });
+  await app.register(cookie);
+  await app.register(authPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(orgRoutes, { prefix: '/api/v1/orgs' });
+  await app.register(userRoutes, { prefix: '/api/v1/users' });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit' });
+
+  return app;
+}

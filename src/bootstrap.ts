@@ -1,0 +1,28 @@
+import type { Db } from './database.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase } from './platform/db/connection.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
+import { loadDemoUsers } from './modules/auth/index.ts';
+import { ensureSeedOrgs, type OrgRow } from './modules/orgs/index.ts';
+
+/** Opens the configured database, brings its schema up to date and seeds the organisation tree if empty. */
+export async function openKexie(config: Config): Promise<{ db: Db; root: OrgRow }> {
+  const db = openDatabase<any>(config) as Db;
+  try {
+    await migrateToLatest(db);
+    const root = await ensureSeedOrgs(db);
+    return { db, root };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}
+
+/**
+ * The demo data set, each module adding its part. Every part skips what is
+ * already there, so loading twice changes nothing.
+ */
+export async function loadDemoData(db: Db, config: Config): Promise<{ part: string; created: number }[]> {
+  const users = await loadDemoUsers(db, config.demoAdminPassword);
+  return [{ part: 'users', created: users.length }];
+}

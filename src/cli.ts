@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { loadDemoData, openKexie } from './bootstrap.ts';
+import type { Db } from './database.ts';
+import { serve } from './main.ts';
+import type { Role } from './platform/auth-core.ts';
+import { roles } from './platform/auth-core.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { systemContext } from './platform/context.ts';
+import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
+import { describeTarget } from './platform/db/connection.ts';
+import { AppError } from './platform/errors.ts';
+import { negotiateLocale, translate } from './platform/i18n/catalogue.ts';
+import { kexieVersion } from './platform/version.ts';
+import { createUser, findUserForCli, listUsers, resetPassword } from './modules/auth/index.ts';
+import { findOrgByCode, findOrgById, findOrgSubtree, type OrgRow } from './modules/orgs/index.ts';
+
+const cliLocale = negotiateLocale(process.env.KEXIE_LOCALE ?? process.env.LANG?.replace('_', '-'));
+
+/** Opens kexie for one command and always closes the database afterwards. */
+async function withKexie<T>(command: string, run: (db: Db, root: OrgRow) => Promise<T>): Promise<T> {
+  const { db, root } = await openKexie(loadConfig());
+  try {
+    return await run(db, root);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** An org named on the command line by its 行政区划代码 or its id. */
+async function resolveOrg(db: Db, codeOrId: string): Promise<OrgRow> {
+  const org = (await findOrgByCode(db, codeOrId)) ?? (await findOrgById(db, codeOrId));
+  if (!org) throw new AppError('ORG_NOT_FOUND', 404);
+  return org;
+}
+
+function newPasswordFrom(option: string | undefined): { password: string; generated: boolean } {
+  const given = option ?? process.env.KEXIE_NEW_PASSWORD;
+  if (given) return { password: given, generated: false };
+  // Letters and digits from 18 random bytes: always passes the password policy's two classes.
+  return { password: `${randomBytes(18).toString('base64url')}7a`, generated: true };
+}
+
+const program = new Command('kexie')
+  .description('科协工作平台 kexie: portal, records, figures and the annual review')
+  .version(kexieVersion)
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('migrate, seed the organisation tree if empty, and serve the platform')
+  .option('--demo', 'load the demo data set into an empty database first (what `npm start` does)', false)
+  .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
+  .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+  .action(async (options: { demo: boolean; port?: string; host?: string }) => {
+    const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
+    await serve(config, { demo: options.demo });
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date and seed the organisation tree if empty')
+  .action(async () => {
+    await withKexie('migrate', async () => console.log(`database is up to date: ${describeTarget(loadConfig())}`));
+  });
+
+program
+  .command('demo')
+  .description('load the demo data set (skips what is already there)')
+  .action(async () => {
+    const config = loadConfig();
+    await withKexie('demo', async (db) => {
+      for (const { part, created } of await loadDemoData(db, config)) console.log(`${part}: ${created} created`);
+      console.log(`demo login: admin / ${config.demoAdminPassword}`);
+    });
+  });
+
+const user = program.command('user').description('manage user accounts');
+
+user
+  .command('add <username>')
+  .description('create a user; prints the password when one is generated')
+  .requiredOption('--org <code-or-id>', 'the org the user belongs to (行政区划代码 or id); their data scope')
+  .addOption(new Option('--roles <roles>', `comma-separated: ${roles.join(', ')}`).default('viewer'))
+  .option('--name <displayName>', 'display name (default: the username)')
+  .option('--password <password>', 'initial password (default: $KEXIE_NEW_PASSWORD, else generated)')
+  .action(async (username: string, options: { org: string; roles: string; name?: string; password?: string }) => {
+    await withKexie('user-add', async (db, root) => {
+      const org = await resolveOrg(db, options.org);
+      const { password, generated } = newPasswordFrom(options.password);
+      const created = await createUser(systemContext(db, root.id, 'user-add'), {
+        username,
+        displayName: options.name ?? username,
+        password,
+        orgId: org.id,
+        roles: options.roles.split(',').map((r) => r.trim()).filter(Boolean) as Role[],
+      });
+      console.log(`created ${created.username} (${created.roles.join(', ')}) in ${created.orgName}`);
+      if (generated) console.log(`password: ${password}`);
+    });
+  });
+
+user
+  .command('passwd <username>')
+  .description('set a new password, lift any lockout and sign the user out')
+  .option('--password <password>', 'the new password (default: $KEXIE_NEW_PASSWORD, else generated)')
+  .action(async (username: string, options: { password?: string }) => {
+    await withKexie('user-passwd', async (db, root) => {
+      const target = await findUserForCli(db, username);
+      if (!target) throw new AppError('USER_NOT_FOUND', 404);
+      const { password, generated } = newPasswordFrom(options.password);
+      await resetPassword(systemContext(db, root.id, 'user-passwd'), target.id, password);
+      console.log(`password changed for ${target.username}`);
+      if (generated) console.log(`password: ${password}`);
+    });
+  });
+
+user
+  .command('list')
+  .description('list users')
+  .option('--org <code-or-id>', 'only users in this org and below')
+  .action(async (options: { org?: string }) => {
+    await withKexie('user-list', async (db, root) => {
+      const under = options.org ? (await resolveOrg(db, options.org)).id : undefined;
+      const ctx = systemContext(db, root.id, 'user-list');
+      for (let page = 1; ; page++) {
+        const result = await listUsers(ctx, { page, pageSize: 200, under });
+        for (const u of result.items) {
+          console.log([u.username.padEnd(20), u.displayName, u.orgName, u.roles.join(','), u.status].join('\t'));
+        }
+        if (page * 200 >= result.total) break;
+      }
+    });
+  });
+
+program
+  .command('org')
+  .description('the organisation tree')
+  .command('list')
+  .description('print the tree with 行政区划代码')
+  .option('--json', 'print JSON instead of a tree')
+  .action(async (options: { json?: boolean }) => {
+    await withKexie('org-list', async (db, root) => {
+      const rows = await findOrgSubtree(db, root.id);
+      if (options.json) return console.log(JSON.stringify(rows, null, 2));
+      const byParent = new Map<string | null, OrgRow[]>();
+      for (const row of rows) byParent.set(row.parent_id, [...(byParent.get(row.parent_id) ?? []), row]);
+      const print = (org: OrgRow, depth: number) => {
+        const label = translate(cliLocale, `org.type.${org.type}`);
+        const status = org.status === 'active' ? '' : `  [${org.status}]`;
+        console.log(`${'  '.repeat(depth)}${org.name}  ${org.admin_code ?? '-'}  ${label}${org.founded_on ? `  ${org.founded_on}` : ''}${status}`);
+        for (const child of byParent.get(org.id) ?? []) print(child, depth + 1);
+      };
+      print(root, 0);
+      console.log(`${rows.length} organisations`);
+    });
+  });
+
+program
+  .command('backup')
+  .description('write a consistent snapshot of the whole database, safe while the server is writing')
+  .requiredOption('--out <file>', 'where to write the backup (.kexie-backup.gz)')
+  .action(async (options: { out: string }) => {
+    await withKexie('backup', async (db) => {
+      const summary = await backupDatabase(db, options.out);
+      console.log(`backup written to ${options.out}: ${summary.tables} tables, ${summary.rows} rows, schema ${summary.migration}`);
+    });
+  });
+
+program
+  .command('restore <file>')
+  .description('replace the database with a backup (stop the server first)')
+  .option('--force', 'replace a database that already holds data', false)
+  .action(async (file: string, options: { force: boolean }) => {
+    const summary = await restoreDatabase(loadConfig(), file, { force: options.force });
+    console.log(`restored ${summary.rows} rows in ${summary.tables} tables from ${file} into ${describeTarget(loadConfig())}`);
+  });
+
+function report(err: unknown): never {
+  if (err instanceof AppError) {
+    console.error(`${translate(cliLocale, 'cli.error')}: ${translate(cliLocale, err.code, err.options.params)} [${err.code}]`);
+    for (const detail of err.options.details ?? []) {
+      console.error(`  ${detail.path ?? ''} ${translate(cliLocale, detail.message, err.options.params)}`);
+    }
+  } else if (err instanceof ConfigError) {
+    console.error(`configuration: ${err.message}`);
+  } else {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
+  process.exit(1);
+}
+
+program.parseAsync(process.argv).catch(report);

@@ -1,0 +1,8 @@
+/** Accounts, roles, sessions and login throttling; the request's actor and data scope come from here. */
+export { default as authPlugin, contextOf, sessionCookie } from './auth.plugin.ts';
+export { authRoutes } from './auth.routes.ts';
+export { userRoutes } from './user.routes.ts';
+export { createUser, updateUser, resetPassword, listUsers, findUserForCli, countUsers, userPolicy } from './user.service.ts';
+export { pruneAuthState, type AuthSettings } from './session.service.ts';
+export { loadDemoUsers } from './user.demo.ts';
+export type { User } from './auth.schemas.ts';

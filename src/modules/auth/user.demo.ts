@@ -1,0 +1,28 @@
+import type { Db } from '../../database.ts';
+import type { Role } from '../../platform/auth-core.ts';
+import { systemContext } from '../../platform/context.ts';
+import { findOrgByCode, findRootOrg } from '../orgs/index.ts';
+import { findUserByUsername } from './user.repository.ts';
+import { createUser } from './user.service.ts';
+
+/** The demo accounts: the city's administrator and a reporter for 方城县, all sharing the demo password. */
+const demoAccounts: { username: string; displayName: string; orgCode: string; roles: Role[] }[] = [
+  { username: 'admin', displayName: '系统管理员', orgCode: '411300', roles: ['admin'] },
+  { username: 'fangcheng', displayName: '方城县科协填报员', orgCode: '411322', roles: ['reporter'] },
+];
+
+/** Creates the demo accounts that do not exist yet; returns the usernames created. */
+export async function loadDemoUsers(db: Db, password: string): Promise<string[]> {
+  const root = await findRootOrg(db);
+  if (!root) throw new Error('the organisation tree is empty: run migrations and seeding first');
+  const ctx = systemContext(db, root.id, 'demo');
+  const created: string[] = [];
+  for (const account of demoAccounts) {
+    if (await findUserByUsername(db, account.username)) continue;
+    const org = await findOrgByCode(db, account.orgCode);
+    if (!org) continue;
+    await createUser(ctx, { username: account.username, displayName: account.displayName, password, orgId: org.id, roles: account.roles });
+    created.push(account.username);
+  }
+  return created;
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+
+/**
+ * Everything kexie reads from its environment, parsed once. The README's
+ * configuration table lists the same variables; keep the two in step.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  /** `postgres://…` selects PostgreSQL; otherwise SQLite at `sqliteFile`. */
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  dataDir: string;
+  logLevel: string;
+  sessionTtlHours: number;
+  /** `auto` marks the cookie Secure when the request arrived over HTTPS. */
+  cookieSecure: 'auto' | 'always' | 'never';
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  loginLockMinutes: number;
+  demoAdminPassword: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function intVar(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(env.KEXIE_DATA_DIR || 'data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres://, got "${databaseUrl.split(':')[0]}:…"`);
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: intVar(env, 'PORT', 3000, 0),
+    databaseUrl,
+    sqliteFile: path.resolve(env.KEXIE_SQLITE_FILE || path.join(dataDir, 'kexie.sqlite')),
+    dataDir,
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionTtlHours: intVar(env, 'KEXIE_SESSION_TTL_HOURS', 12, 1),
+    cookieSecure: oneOf(env, 'KEXIE_COOKIE_SECURE', ['auto', 'always', 'never'] as const, 'auto'),
+    trustProxy: env.KEXIE_TRUST_PROXY === 'true' || env.KEXIE_TRUST_PROXY === '1',
+    bodyLimitBytes: intVar(env, 'KEXIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    loginMaxFailures: intVar(env, 'KEXIE_LOGIN_MAX_FAILURES', 5, 1),
+    loginWindowSeconds: intVar(env, 'KEXIE_LOGIN_WINDOW_SECONDS', 60, 1),
+    loginLockMinutes: intVar(env, 'KEXIE_LOGIN_LOCK_MINUTES', 15, 1),
+    demoAdminPassword: env.KEXIE_DEMO_PASSWORD || 'kexie-demo-2024',
+  };
+}
