@@ -118,7 +118,10 @@ async function main() {
   if (fs.existsSync(report)) {
     const result = JSON.parse(fs.readFileSync(report, 'utf8'));
     console.log(`\n== tiers run: ${tiers.join('; ')}`);
-    console.log(`\ntests: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${result.numPendingTests + result.numTodoTests} skipped`);
+    // Errors outside any test (an unhandled rejection, a crashed worker) fail the run too; count them as one failure.
+    const failed = result.numFailedTests + (status !== 0 && result.numFailedTests === 0 ? 1 : 0);
+    if (failed > result.numFailedTests) console.log('vitest reported errors outside the tests (see above)');
+    console.log(`\ntests: ${result.numPassedTests} passed, ${failed} failed, ${result.numPendingTests + result.numTodoTests} skipped`);
     if (status === 0 && (result.numFailedTests > 0 || result.numTotalTests === 0)) status = 1;
   }
   return status;

@@ -32,6 +32,25 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/** Drops a test database once its last connection has gone (closing pool clients may lag a moment). */
+async function dropDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+  await admin.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`drop database if exists ${name}`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 /** An empty, migrated database of this project's dialect, private to the caller. */
 export async function createTestDb(): Promise<TestDatabase> {
   const name = `kexie_t_${randomBytes(6).toString('hex')}`;
@@ -48,10 +67,7 @@ export async function createTestDb(): Promise<TestDatabase> {
       dialect: 'postgres',
       async dispose() {
         await db.destroy();
-        const cleanup = new pg.Client({ connectionString: postgresAdminUrl() });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.end();
+        await dropDatabase(name);
       },
     };
   }
