@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadDemoData, openKexie } from './bootstrap.ts';
 import type { Db } from './database.ts';
 import { serve } from './main.ts';
@@ -7,8 +7,9 @@ import type { Role } from './platform/auth-core.ts';
 import { roles } from './platform/auth-core.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { systemContext } from './platform/context.ts';
-import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
-import { describeTarget } from './platform/db/connection.ts';
+import { BackupError, backupDatabase, restoreDatabase } from './platform/db/backup.ts';
+import { describeTarget, openDatabase } from './platform/db/connection.ts';
+import { MigrationFailedError } from './platform/db/migrator.ts';
 import { AppError } from './platform/errors.ts';
 import { negotiateLocale, translate } from './platform/i18n/catalogue.ts';
 import { kexieVersion } from './platform/version.ts';
@@ -32,6 +33,15 @@ async function resolveOrg(db: Db, codeOrId: string): Promise<OrgRow> {
   const org = (await findOrgByCode(db, codeOrId)) ?? (await findOrgById(db, codeOrId));
   if (!org) throw new AppError('ORG_NOT_FOUND', 404);
   return org;
+}
+
+/** `--roles admin,editor`: refused before any database work when a name is not a role. */
+function parseRoles(value: string): Role[] {
+  const given = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = given.filter((r) => !(roles as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown role ${unknown.join(', ')}; choose from ${roles.join(', ')}`);
+  if (given.length === 0) throw new InvalidArgumentError(`name at least one of ${roles.join(', ')}`);
+  return [...new Set(given)] as Role[];
 }
 
 function newPasswordFrom(option: string | undefined): { password: string; generated: boolean } {
@@ -81,10 +91,10 @@ user
   .command('add <username>')
   .description('create a user; prints the password when one is generated')
   .requiredOption('--org <code-or-id>', 'the org the user belongs to (行政区划代码 or id); their data scope')
-  .addOption(new Option('--roles <roles>', `comma-separated: ${roles.join(', ')}`).default('viewer'))
+  .addOption(new Option('--roles <roles>', `comma-separated: ${roles.join(', ')}`).argParser(parseRoles).default(['viewer'], 'viewer'))
   .option('--name <displayName>', 'display name (default: the username)')
   .option('--password <password>', 'initial password (default: $KEXIE_NEW_PASSWORD, else generated)')
-  .action(async (username: string, options: { org: string; roles: string; name?: string; password?: string }) => {
+  .action(async (username: string, options: { org: string; roles: Role[]; name?: string; password?: string }) => {
     await withKexie('user-add', async (db, root) => {
       const org = await resolveOrg(db, options.org);
       const { password, generated } = newPasswordFrom(options.password);
@@ -93,7 +103,7 @@ user
         displayName: options.name ?? username,
         password,
         orgId: org.id,
-        roles: options.roles.split(',').map((r) => r.trim()).filter(Boolean) as Role[],
+        roles: options.roles,
       });
       console.log(`created ${created.username} (${created.roles.join(', ')}) in ${created.orgName}`);
       if (generated) console.log(`password: ${password}`);
@@ -161,10 +171,14 @@ program
   .description('write a consistent snapshot of the whole database, safe while the server is writing')
   .requiredOption('--out <file>', 'where to write the backup (.kexie-backup.gz)')
   .action(async (options: { out: string }) => {
-    await withKexie('backup', async (db) => {
+    // Not through openKexie: a backup only reads, and must not migrate or seed a live database behind its server.
+    const db = openDatabase<any>(loadConfig());
+    try {
       const summary = await backupDatabase(db, options.out);
       console.log(`backup written to ${options.out}: ${summary.tables} tables, ${summary.rows} rows, schema ${summary.migration}`);
-    });
+    } finally {
+      await db.destroy();
+    }
   });
 
 program
@@ -184,6 +198,9 @@ function report(err: unknown): never {
     }
   } else if (err instanceof ConfigError) {
     console.error(`configuration: ${err.message}`);
+  } else if (err instanceof BackupError || err instanceof MigrationFailedError) {
+    // Expected failures the operator can act on: the message, not a stack trace.
+    console.error(`${translate(cliLocale, 'cli.error')}: ${err.message}`);
   } else {
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   }

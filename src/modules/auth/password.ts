@@ -18,11 +18,12 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 }
 
 /**
- * At least 8 characters from at least two of: letters, digits, symbols; not
+ * At least 8 characters from at least two of: letters (any script), digits, symbols; not
  * the username. `path` names the field the error belongs to.
  */
 export function assertPasswordAcceptable(password: string, username: string, path: string): void {
-  const classes = [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length;
+  // Unicode classes, so Chinese characters count as letters.
+  const classes = [/\p{L}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(password)).length;
   const reason =
     password.length < 8 ? 'PASSWORD_TOO_SHORT' : classes < 2 ? 'PASSWORD_TOO_SIMPLE' : password.toLowerCase().includes(username.toLowerCase()) ? 'PASSWORD_CONTAINS_USERNAME' : null;
   if (reason) throw new AppError('PASSWORD_WEAK', 400, { details: [{ path, code: reason, message: reason }] });

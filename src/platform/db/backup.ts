@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { nowIso } from '../clock.ts';
@@ -26,6 +26,11 @@ interface Header {
   dialect: DialectName;
   migration: string;
   tables: string[];
+}
+
+interface Trailer {
+  end: true;
+  counts: Record<string, number>;
 }
 
 export class BackupError extends Error {}
@@ -90,8 +95,6 @@ const decode = (value: unknown) =>
  * committed when the snapshot began. The file appears only once complete.
  */
 export async function backupDatabase(db: Kysely<any>, outFile: string): Promise<{ tables: number; rows: number; migration: string }> {
-  const migration = await appliedMigration(db);
-  if (!migration) throw new BackupError('the database has no kexie schema to back up');
   const partial = `${outFile}.partial`;
   const gzip = zlib.createGzip();
   const file = fs.createWriteStream(partial);
@@ -103,9 +106,13 @@ export async function backupDatabase(db: Kysely<any>, outFile: string): Promise<
   let transaction = db.transaction();
   if (dialectOf(db) === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
   const counts: Record<string, number> = {};
+  let migration: string | undefined;
   try {
     await transaction.execute(async (trx) => {
       if (dialectOf(db) === 'postgres') await sql`set transaction read only`.execute(trx);
+      // Read inside the snapshot, so the schema named in the header is the one the rows were read from.
+      migration = await appliedMigration(trx);
+      if (!migration) throw new BackupError('the database has no kexie schema to back up');
       const tables = await tablesInDependencyOrder(trx);
       const header: Header = { format, version: formatVersion, kexie: kexieVersion, createdAt: nowIso(), dialect: dialectOf(db), migration, tables: tables.map((t) => t.name) };
       await write(header);
@@ -118,9 +125,16 @@ export async function backupDatabase(db: Kysely<any>, outFile: string): Promise<
         }
       }
     });
-    await write({ end: true, counts });
+    await write({ end: true, counts } satisfies Trailer);
     gzip.end();
     await once(file, 'finish');
+    // On disk before it takes its final name: a crash must not leave a short file that looks finished.
+    const fd = fs.openSync(partial, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(partial, outFile);
   } catch (err) {
     gzip.destroy();
@@ -128,7 +142,7 @@ export async function backupDatabase(db: Kysely<any>, outFile: string): Promise<
     fs.rmSync(partial, { force: true });
     throw err;
   }
-  return { tables: Object.keys(counts).length, rows: Object.values(counts).reduce((a, b) => a + b, 0), migration };
+  return { tables: Object.keys(counts).length, rows: Object.values(counts).reduce((a, b) => a + b, 0), migration: migration! };
 }
 
 /** Orders rows so that a row referencing its own table comes after the row it references. */
@@ -172,19 +186,109 @@ async function holdsData(db: Kysely<any>): Promise<boolean> {
   return false;
 }
 
+type BackupRecord = Partial<Header> & { table?: string; columns?: string[]; r?: unknown[]; end?: true; counts?: Record<string, number> };
+
+/** The file's records in order. A file that does not gunzip or parse to its last byte is damaged, whatever the cause. */
+async function* readRecords(file: string): AsyncGenerator<BackupRecord> {
+  const gunzip = zlib.createGunzip();
+  // pipeline hands a read error on to gunzip, whose iterator then throws it below.
+  pipeline(fs.createReadStream(file), gunzip, () => {});
+  gunzip.setEncoding('utf8');
+  let pending = '';
+  let lineNumber = 0;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<string>) {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        lineNumber++;
+        yield JSON.parse(line) as BackupRecord;
+      }
+    }
+    if (pending) throw new Error('the last line is cut off');
+  } catch (err) {
+    throw new BackupError(`${file} is damaged or incomplete near line ${lineNumber + 1}: ${(err as Error).message}`);
+  } finally {
+    gunzip.destroy();
+  }
+}
+
 /**
- * Replaces the target database's contents with a backup: drops kexie's
- * tables, recreates the schema at the backup's migration, loads every row in
- * one transaction, checks the counts, then migrates to this version's latest
- * schema. A database that holds data is only replaced with `force`.
+ * Reads the whole backup once, before any database is touched: restoring
+ * drops the target's tables first, so a cut or damaged file has to be refused
+ * while the target still holds its data.
+ */
+async function verifyBackup(file: string): Promise<{ header: Header; trailer: Trailer }> {
+  let header: Header | undefined;
+  let trailer: Trailer | undefined;
+  let current: { table: string; columns: number } | undefined;
+  const counted: Record<string, number> = {};
+  for await (const record of readRecords(file)) {
+    if (!header) {
+      if (record.format !== format || record.version !== formatVersion || !Array.isArray(record.tables)) throw new BackupError(`${file} is not a kexie backup`);
+      header = record as Header;
+    } else if (trailer) {
+      throw new BackupError(`${file} is damaged: it goes on after its trailer`);
+    } else if (Array.isArray(record.r)) {
+      if (!current) throw new BackupError(`${file} is damaged: a row comes before any table`);
+      if (record.r.length !== current.columns) throw new BackupError(`${file} is damaged: a row of ${current.table} has the wrong number of values`);
+      counted[current.table]!++;
+    } else if (record.table && record.columns) {
+      if (!header.tables.includes(record.table)) throw new BackupError(`${file} is damaged: its header does not list table ${record.table}`);
+      current = { table: record.table, columns: record.columns.length };
+      counted[record.table] ??= 0;
+    } else if (record.end && record.counts) {
+      trailer = record as Trailer;
+    } else {
+      throw new BackupError(`${file} is damaged: it holds a record kexie does not write`);
+    }
+  }
+  if (!header) throw new BackupError(`${file} is not a kexie backup`);
+  if (!trailer) throw new BackupError(`${file} is incomplete: it has no trailer`);
+  for (const table of header.tables) {
+    if ((counted[table] ?? 0) !== trailer.counts[table]) {
+      throw new BackupError(`${file} is damaged: ${table} has ${counted[table] ?? 0} rows, its trailer says ${trailer.counts[table]}`);
+    }
+  }
+  return { header, trailer };
+}
+
+/** Inserts every row of a verified backup, parents before the rows that reference them. */
+async function loadRows(trx: Kysely<any>, file: string, tables: Map<string, TableInfo>): Promise<void> {
+  let current: { name: string; columns: string[]; selfReferences: string[]; rows: unknown[][] } | undefined;
+  const flush = async () => {
+    if (current) await insertRows(trx, current.name, current.columns, parentsFirst(current.rows, current.columns, current.selfReferences));
+    current = undefined;
+  };
+  for await (const record of readRecords(file)) {
+    // verifyBackup has already checked that every row follows its table.
+    if (record.r && current) {
+      current.rows.push(record.r);
+      // Tables without self-references load in batches; others wait for all rows to be ordered.
+      if (current.rows.length >= 5000 && current.selfReferences.length === 0) {
+        await insertRows(trx, current.name, current.columns, current.rows);
+        current.rows = [];
+      }
+    } else if (record.table && record.columns) {
+      await flush();
+      const info = tables.get(record.table);
+      if (!info) throw new BackupError(`the backup has a table this schema lacks: ${record.table}`);
+      current = { name: record.table, columns: record.columns, selfReferences: info.selfReferences, rows: [] };
+    }
+  }
+  await flush();
+}
+
+/**
+ * Replaces the target database's contents with a backup: checks the whole
+ * file, drops kexie's tables, recreates the schema at the backup's migration,
+ * loads every row in one transaction, checks the counts, then migrates to this
+ * version's latest schema. A database that holds data is only replaced with
+ * `force`.
  */
 export async function restoreDatabase(target: DatabaseTarget, file: string, options: { force: boolean }): Promise<{ tables: number; rows: number }> {
   if (!fs.existsSync(file)) throw new BackupError(`no such file: ${file}`);
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
-  const iterator = lines[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const header = (first.done ? undefined : JSON.parse(first.value)) as Header | undefined;
-  if (header?.format !== format || header.version !== formatVersion) throw new BackupError(`${file} is not a kexie backup`);
+  const { header, trailer } = await verifyBackup(file);
   if (!(await knownMigrations()).includes(header.migration)) {
     throw new BackupError(`the backup's schema (${header.migration}) is newer than this kexie; upgrade kexie first`);
   }
@@ -197,50 +301,19 @@ export async function restoreDatabase(target: DatabaseTarget, file: string, opti
     await migrateTo(db, null);
     await migrateTo(db, header.migration);
     const tables = new Map((await tablesInDependencyOrder(db)).map((t) => [t.name, t]));
-    const counts: Record<string, number> = {};
-    let trailer: { end: true; counts: Record<string, number> } | undefined;
     await db.transaction().execute(async (trx) => {
       // SQLite checks foreign keys at commit; PostgreSQL gets tables in dependency order.
       if (dialectOf(db) === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(trx);
-      let current: { name: string; columns: string[]; rows: unknown[][] } | undefined;
-      const flush = async () => {
-        if (!current) return;
-        const info = tables.get(current.name);
-        if (!info) throw new BackupError(`the backup has a table this schema lacks: ${current.name}`);
-        await insertRows(trx, current.name, current.columns, parentsFirst(current.rows, current.columns, info.selfReferences));
-        counts[current.name] = (counts[current.name] ?? 0) + current.rows.length;
-        current = undefined;
-      };
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        const record = JSON.parse(next.value);
-        if ('r' in record) {
-          if (!current) throw new BackupError('row before any table in the backup');
-          current.rows.push(record.r);
-          // Tables without self-references load in batches; others wait for all rows to be ordered.
-          if (current.rows.length >= 5000 && tables.get(current.name)?.selfReferences.length === 0) {
-            await insertRows(trx, current.name, current.columns, current.rows);
-            counts[current.name] = (counts[current.name] ?? 0) + current.rows.length;
-            current.rows = [];
-          }
-        } else if ('table' in record) {
-          await flush();
-          current = { name: record.table, columns: record.columns, rows: [] };
-        } else if (record.end) {
-          await flush();
-          trailer = record;
-        }
-      }
-      if (!trailer) throw new BackupError(`${file} is incomplete: it has no trailer`);
+      await loadRows(trx, file, tables);
       for (const [table, expected] of Object.entries(trailer.counts)) {
         const row = await trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         if (Number(row.n) !== expected) throw new BackupError(`${table}: restored ${row.n} rows, the backup has ${expected}`);
       }
     });
     await migrateToLatest(db);
-    const rows = Object.values(trailer!.counts).reduce((a, b) => a + b, 0);
-    return { tables: Object.keys(trailer!.counts).length, rows };
+    const rows = Object.values(trailer.counts).reduce((a, b) => a + b, 0);
+    return { tables: Object.keys(trailer.counts).length, rows };
   } finally {
-    lines.close();
     await db.destroy();
   }
 }
