@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
+import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import type { AuditLogRow, NewAuditLogRow } from './audit.table.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
 
@@ -28,14 +29,6 @@ function filtered(db: Kysely<Database>, filter: AuditFilter) {
   return query;
 }
 
-export async function findAuditEntries(
-  db: Kysely<Database>,
-  filter: AuditFilter,
-  page: { offset: number; limit: number },
-): Promise<{ rows: AuditLogRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    filtered(db, filter).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
-    filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+export async function findAuditEntries(db: Kysely<Database>, filter: AuditFilter, window: RowWindow): Promise<{ rows: AuditLogRow[]; total: number }> {
+  return findPage(filtered(db, filter), (q) => q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc'), window);
 }

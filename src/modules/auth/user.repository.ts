@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
+import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import type { Role } from '../../platform/auth-core.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
 import type { NewUserRow, UserRow, UserStatus } from './auth.table.ts';
@@ -63,13 +64,10 @@ export async function findUsers(
   db: Executor,
   filter: UserFilter,
   sort: { column: (typeof userSortColumns)[number]; direction: 'asc' | 'desc' },
-  page: { offset: number; limit: number },
+  window: RowWindow,
 ): Promise<{ rows: UserWithRoles[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    filteredUsers(db, filter).selectAll().orderBy(sort.column, sort.direction).orderBy('id').offset(page.offset).limit(page.limit).execute(),
-    filteredUsers(db, filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: await attachRoles(db, rows), total: Number(count.total) };
+  const { rows, total } = await findPage(filteredUsers(db, filter), (q) => q.selectAll().orderBy(sort.column, sort.direction).orderBy('id'), window);
+  return { rows: await attachRoles(db, rows), total };
 }
 
 export async function insertUser(trx: Executor, row: NewUserRow, roles: readonly Role[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { Database } from '../../database.ts';
+import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import type { NewOrgRow, OrgRow, OrgRowUpdate, OrgStatus, OrgType } from './org.table.ts';
 
 type Executor = Kysely<Database>;
@@ -81,23 +82,8 @@ function filteredOrgs(db: Executor, filter: OrgFilter) {
   return query;
 }
 
-export async function findOrgs(
-  db: Executor,
-  filter: OrgFilter,
-  sort: OrgSort,
-  page: { offset: number; limit: number },
-): Promise<{ rows: OrgRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    filteredOrgs(db, filter)
-      .selectAll()
-      .orderBy(sort.column, sort.direction)
-      .orderBy('id')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
-    filteredOrgs(db, filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+export async function findOrgs(db: Executor, filter: OrgFilter, sort: OrgSort, window: RowWindow): Promise<{ rows: OrgRow[]; total: number }> {
+  return findPage(filteredOrgs(db, filter), (q) => q.selectAll().orderBy(sort.column, sort.direction).orderBy('id'), window);
 }
 
 /** The org and everything under it, each with its depth below the root, parents before children. */
