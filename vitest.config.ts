@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: every database and HTTP test runs once per database; unit
-// tests beside the code run once. `bin/run-tests.mjs` provides the PostgreSQL.
+// tests beside the code run once. `test/run-all.ts` (npm test) provides the PostgreSQL.
 const databaseTests = ['test/db/**/*.test.ts', 'test/http/**/*.test.ts', 'test/cli/**/*.test.ts'];
 
 export default defineConfig({

@@ -19,7 +19,7 @@ import { nowIso } from '../src/platform/clock.ts';
 import { newId } from '../src/platform/ids.ts';
 import { ensureSeedOrgs, findOrgByCode, findOrgSubtree, inOrgSubtree, isOrgInSubtree, type OrgRow } from '../src/modules/orgs/index.ts';
 import { comparePair, ms, type BenchReport } from './measure.ts';
-import { startPostgres } from './throwaway-postgres.ts';
+import { startPostgres } from '../test/helpers/throwaway-postgres.ts';
 
 const orgsPerCounty = 300;
 const stationsPerOrg = 3;

@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { loadDemoData, openKexie } from './bootstrap.ts';
 import type { Config } from './platform/config.ts';
 import { describeTarget } from './platform/db/connection.ts';
-import { countUsers, pruneAuthState } from './modules/auth/index.ts';
+import { countUsers, demoAdminUsable, pruneAuthState } from './modules/auth/index.ts';
 
 export interface ServeOptions {
   /** Load the demo data set when the database has no users yet (what `npm start` does). */
@@ -31,7 +31,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   const lines = [`kexie is running at http://${shownHost}:${port}`, `  database: ${describeTarget(config)}`, `  API docs: http://${shownHost}:${port}/api/docs`];
-  if (options.demo) lines.push(`  demo login: admin / ${config.demoAdminPassword}   (方城县 reporter: fangcheng / ${config.demoAdminPassword})`);
+  if (options.demo && (await demoAdminUsable(db, config.demoAdminPassword))) lines.push(`  demo login: admin / ${config.demoAdminPassword}   (方城县 reporter: fangcheng / ${config.demoAdminPassword})`);
   console.log(lines.join('\n'));
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,5 +4,5 @@ export { authRoutes } from './auth.routes.ts';
 export { userRoutes } from './user.routes.ts';
 export { createUser, updateUser, resetPassword, listUsers, findUserForCli, countUsers, userPolicy } from './user.service.ts';
 export { pruneAuthState, type AuthSettings } from './session.service.ts';
-export { loadDemoUsers } from './user.demo.ts';
+export { loadDemoUsers, demoAdminUsable } from './user.demo.ts';
 export type { User } from './auth.schemas.ts';

@@ -4,6 +4,7 @@ import { systemContext } from '../../platform/context.ts';
 import { findOrgByCode, findRootOrg } from '../orgs/index.ts';
 import { findUserByUsername } from './user.repository.ts';
 import { createUser } from './user.service.ts';
+import { verifyPassword } from './password.ts';
 
 /** The demo accounts: the city's administrator and a reporter for 方城县, all sharing the demo password. */
 const demoAccounts: { username: string; displayName: string; orgCode: string; roles: Role[] }[] = [
@@ -25,4 +26,10 @@ export async function loadDemoUsers(db: Db, password: string): Promise<string[]>
     created.push(account.username);
   }
   return created;
+}
+
+/** Whether the demo admin still signs in with the demo password, so start-up only advertises a login that works. */
+export async function demoAdminUsable(db: Db, password: string): Promise<boolean> {
+  const admin = await findUserByUsername(db, demoAccounts[0]!.username);
+  return admin !== undefined && admin.status === 'active' && (await verifyPassword(admin.password_hash, password));
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../database.ts';
 import { nowIso } from '../../platform/clock.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './org.repository.ts';
@@ -33,6 +34,17 @@ export const nanyangSeed = {
 export async function ensureSeedOrgs(db: Db): Promise<OrgRow> {
   const existing = await repo.findRootOrg(db);
   if (existing) return existing;
+  try {
+    return await insertSeedOrgs(db);
+  } catch (err) {
+    // Several processes starting on one empty database: one seeds, the others find its tree.
+    const seeded = isUniqueViolation(err) ? await repo.findRootOrg(db) : undefined;
+    if (!seeded) throw err;
+    return seeded;
+  }
+}
+
+async function insertSeedOrgs(db: Db): Promise<OrgRow> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const make = (name: string, adminCode: string, type: OrgRow['type'], parentId: string | null): OrgRow => ({

@@ -21,6 +21,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 export function openDatabase<DB>(target: DatabaseTarget): Kysely<DB> {
   if (target.databaseUrl) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover) must not crash the process;
+    // the pool drops it and opens a new one on the next query.
+    pool.on('error', (err) => console.error(`[kexie] idle PostgreSQL connection lost: ${err.message}`));
     // The cursor lets large reads (backups, exports) stream instead of loading whole tables.
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   }

@@ -1,12 +1,7 @@
 /**
- * A PostgreSQL server for a benchmark run: the one named by KEXIE_TEST_PG_URL
- * if set, else a disposable cluster in a temporary directory on a free port,
- * removed afterwards.
- *
- * These are the same steps as `startThrowawayPostgres` in bin/run-tests.mjs,
- * which cannot be imported from there (that file runs the test suite when
- * loaded). Once that function moves to a module of its own, this file should
- * shrink to an import of it.
+ * A PostgreSQL server for a test or benchmark run: the one named by
+ * KEXIE_TEST_PG_URL if set, else a disposable cluster in a temporary
+ * directory on a free port, removed afterwards.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface PostgresServer {
-  /** An administrative URL (database `postgres`); benchmarks create their own database on it. */
+  /** An administrative URL (database `postgres`); tests and benchmarks create their own databases on it. */
   url: string;
   /** Where it came from, for the report. */
   description: string;
@@ -71,8 +66,8 @@ export async function startPostgres(): Promise<PostgresServer | undefined> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed (${pgBin})`);
   }
-  // Durability off: the cluster is deleted after the run. It changes write cost, not the read queries timed here.
-  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  // Durability off: the cluster is deleted after the run. Never do this for real data.
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   if (asServerUser(path.join(pgBin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', serverOptions, 'start']) !== 0) {
     throw new Error(`pg_ctl start failed; see ${path.join(dir, 'server.log')}`);
   }
