@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorDetail } from '../errors.ts';
-import { negotiateLocale, translate, type Locale } from '../i18n/catalogue.ts';
-import { validationDetails } from './validation.ts';
+import { defineMessages, negotiateLocale, translate, type Locale } from '../i18n/catalogue.ts';
+import { refuseUndeclaredBody, validationDetails } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,7 +18,14 @@ const frameworkErrors: Record<string, { code: string; status: number }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', status: 413 },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', status: 400 },
+  FST_ERR_BAD_URL: { code: 'MALFORMED_URL', status: 400 },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', status: 414 },
 };
+
+defineMessages({
+  'zh-CN': { MALFORMED_URL: '请求地址的编码有误', URI_TOO_LONG: '请求地址过长' },
+  'en-US': { MALFORMED_URL: 'The request URL is not correctly encoded', URI_TOO_LONG: 'The request URL is too long' },
+});
 
 function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, details: ErrorDetail[] = [], params?: Record<string, unknown>) {
   const locale = request.locale ?? 'zh-CN';
@@ -29,10 +36,43 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
   });
 }
 
+function answerError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
+    return sendError(request, reply, error.status, error.code, error.options.details, error.options.params);
+  }
+  if (error.validation) {
+    const part = error.validationContext ?? 'body';
+    return sendError(request, reply, 400, 'VALIDATION_FAILED', validationDetails(error.validation as never, part, request.locale));
+  }
+  const known = error.code ? frameworkErrors[error.code] : undefined;
+  if (known) return sendError(request, reply, known.status, known.code);
+  if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+    return sendError(request, reply, status, status === 400 && error instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST');
+  }
+  request.log.error({ err: error }, 'request failed');
+  return sendError(request, reply, 500, 'INTERNAL_ERROR');
+}
+
+/**
+ * For Fastify's `frameworkErrors` option. A few errors are raised while
+ * routing, before any hook or the error handler runs (a broken
+ * percent-encoding in the path, a path parameter over maxParamLength); without
+ * this they answer in Fastify's own shape with no request id.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = negotiateLocale(request.headers['accept-language']);
+  reply.header('x-request-id', request.id);
+  return answerError(error, request, reply);
+}
+
 /**
  * Every error leaves kexie in one shape: `{ error: { code, message, details, requestId } }`.
  * A 5xx says only that something failed and which request it was; the cause
- * goes to the log under the same request id.
+ * goes to the log under the same request id. Input the routes would otherwise
+ * accept silently (a body sent to a route that declares none) is refused here
+ * in the same shape.
  */
 export default fp(async (app) => {
   app.decorateRequest('locale', 'zh-CN' as Locale);
@@ -40,25 +80,8 @@ export default fp(async (app) => {
     request.locale = negotiateLocale(request.headers['accept-language']);
     reply.header('x-request-id', request.id);
   });
+  app.addHook('preValidation', refuseUndeclaredBody);
 
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) {
-      for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
-      return sendError(request, reply, error.status, error.code, error.options.details, error.options.params);
-    }
-    if (error.validation) {
-      const part = error.validationContext ?? 'body';
-      return sendError(request, reply, 400, 'VALIDATION_FAILED', validationDetails(error.validation as never, part, request.locale));
-    }
-    const known = error.code ? frameworkErrors[error.code] : undefined;
-    if (known) return sendError(request, reply, known.status, known.code);
-    if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
-      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
-      return sendError(request, reply, status, status === 400 && error instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST');
-    }
-    request.log.error({ err: error }, 'request failed');
-    return sendError(request, reply, 500, 'INTERNAL_ERROR');
-  });
-
+  app.setErrorHandler(answerError);
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'ROUTE_NOT_FOUND'));
 });
