@@ -1,26 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadDemoData, openKexie } from './bootstrap.ts';
 import type { Db } from './database.ts';
-import { serve } from './main.ts';
 import type { Role } from './platform/auth-core.ts';
 import { roles } from './platform/auth-core.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { systemContext } from './platform/context.ts';
-import { BackupError, backupDatabase, restoreDatabase } from './platform/db/backup.ts';
-import { describeTarget, openDatabase } from './platform/db/connection.ts';
-import { MigrationFailedError } from './platform/db/migrator.ts';
 import { AppError } from './platform/errors.ts';
 import { negotiateLocale, translate } from './platform/i18n/catalogue.ts';
 import { kexieVersion } from './platform/version.ts';
-import { createUser, findUserForCli, listUsers, resetPassword } from './modules/auth/index.ts';
-import { findOrgByCode, findOrgById, findOrgSubtree, type OrgRow } from './modules/orgs/index.ts';
+import type { OrgRow } from './modules/orgs/index.ts';
+
+/**
+ * The database drivers and modules load when a command runs, not when the
+ * command line is parsed: `kexie --help` and a mistyped option answer at once
+ * instead of after a second or two of loading.
+ */
+async function load() {
+  const [bootstrap, database, backup, auth, orgs] = await Promise.all([
+    import('./bootstrap.ts'),
+    import('./platform/db/connection.ts'),
+    import('./platform/db/backup.ts'),
+    import('./modules/auth/index.ts'),
+    import('./modules/orgs/index.ts'),
+  ]);
+  return { bootstrap, database, backup, auth, orgs };
+}
 
 const cliLocale = negotiateLocale(process.env.KEXIE_LOCALE ?? process.env.LANG?.replace('_', '-'));
 
 /** Opens kexie for one command and always closes the database afterwards. */
 async function withKexie<T>(command: string, run: (db: Db, root: OrgRow) => Promise<T>): Promise<T> {
-  const { db, root } = await openKexie(loadConfig());
+  const { bootstrap } = await load();
+  const { db, root } = await bootstrap.openKexie(loadConfig());
   try {
     return await run(db, root);
   } finally {
@@ -30,7 +41,8 @@ async function withKexie<T>(command: string, run: (db: Db, root: OrgRow) => Prom
 
 /** An org named on the command line by its 行政区划代码 or its id. */
 async function resolveOrg(db: Db, codeOrId: string): Promise<OrgRow> {
-  const org = (await findOrgByCode(db, codeOrId)) ?? (await findOrgById(db, codeOrId));
+  const { orgs } = await load();
+  const org = (await orgs.findOrgByCode(db, codeOrId)) ?? (await orgs.findOrgById(db, codeOrId));
   if (!org) throw new AppError('ORG_NOT_FOUND', 404);
   return org;
 }
@@ -64,6 +76,7 @@ program
   .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
   .action(async (options: { demo: boolean; port?: string; host?: string }) => {
     const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
+    const { serve } = await import('./main.ts');
     await serve(config, { demo: options.demo });
   });
 
@@ -71,7 +84,8 @@ program
   .command('migrate')
   .description('bring the database schema up to date and seed the organisation tree if empty')
   .action(async () => {
-    await withKexie('migrate', async () => console.log(`database is up to date: ${describeTarget(loadConfig())}`));
+    const { database } = await load();
+    await withKexie('migrate', async () => console.log(`database is up to date: ${database.describeTarget(loadConfig())}`));
   });
 
 program
@@ -79,8 +93,9 @@ program
   .description('load the demo data set (skips what is already there)')
   .action(async () => {
     const config = loadConfig();
+    const { bootstrap } = await load();
     await withKexie('demo', async (db) => {
-      for (const { part, created } of await loadDemoData(db, config)) console.log(`${part}: ${created} created`);
+      for (const { part, created } of await bootstrap.loadDemoData(db, config)) console.log(`${part}: ${created} created`);
       console.log(`demo login: admin / ${config.demoAdminPassword}`);
     });
   });
@@ -95,10 +110,11 @@ user
   .option('--name <displayName>', 'display name (default: the username)')
   .option('--password <password>', 'initial password (default: $KEXIE_NEW_PASSWORD, else generated)')
   .action(async (username: string, options: { org: string; roles: Role[]; name?: string; password?: string }) => {
+    const { auth } = await load();
     await withKexie('user-add', async (db, root) => {
       const org = await resolveOrg(db, options.org);
       const { password, generated } = newPasswordFrom(options.password);
-      const created = await createUser(systemContext(db, root.id, 'user-add'), {
+      const created = await auth.createUser(systemContext(db, root.id, 'user-add'), {
         username,
         displayName: options.name ?? username,
         password,
@@ -115,11 +131,12 @@ user
   .description('set a new password, lift any lockout and sign the user out')
   .option('--password <password>', 'the new password (default: $KEXIE_NEW_PASSWORD, else generated)')
   .action(async (username: string, options: { password?: string }) => {
+    const { auth } = await load();
     await withKexie('user-passwd', async (db, root) => {
-      const target = await findUserForCli(db, username);
+      const target = await auth.findUserForCli(db, username);
       if (!target) throw new AppError('USER_NOT_FOUND', 404);
       const { password, generated } = newPasswordFrom(options.password);
-      await resetPassword(systemContext(db, root.id, 'user-passwd'), target.id, password);
+      await auth.resetPassword(systemContext(db, root.id, 'user-passwd'), target.id, password);
       console.log(`password changed for ${target.username}`);
       if (generated) console.log(`password: ${password}`);
     });
@@ -130,11 +147,12 @@ user
   .description('list users')
   .option('--org <code-or-id>', 'only users in this org and below')
   .action(async (options: { org?: string }) => {
+    const { auth } = await load();
     await withKexie('user-list', async (db, root) => {
       const under = options.org ? (await resolveOrg(db, options.org)).id : undefined;
       const ctx = systemContext(db, root.id, 'user-list');
       for (let page = 1; ; page++) {
-        const result = await listUsers(ctx, { page, pageSize: 200, under });
+        const result = await auth.listUsers(ctx, { page, pageSize: 200, under });
         for (const u of result.items) {
           console.log([u.username.padEnd(20), u.displayName, u.orgName, u.roles.join(','), u.status].join('\t'));
         }
@@ -150,8 +168,9 @@ program
   .description('print the tree with 行政区划代码')
   .option('--json', 'print JSON instead of a tree')
   .action(async (options: { json?: boolean }) => {
+    const { orgs } = await load();
     await withKexie('org-list', async (db, root) => {
-      const rows = await findOrgSubtree(db, root.id);
+      const rows = await orgs.findOrgSubtree(db, root.id);
       if (options.json) return console.log(JSON.stringify(rows, null, 2));
       const byParent = new Map<string | null, OrgRow[]>();
       for (const row of rows) byParent.set(row.parent_id, [...(byParent.get(row.parent_id) ?? []), row]);
@@ -171,10 +190,11 @@ program
   .description('write a consistent snapshot of the whole database, safe while the server is writing')
   .requiredOption('--out <file>', 'where to write the backup (.kexie-backup.gz)')
   .action(async (options: { out: string }) => {
+    const { database, backup } = await load();
     // Not through openKexie: a backup only reads, and must not migrate or seed a live database behind its server.
-    const db = openDatabase<any>(loadConfig());
+    const db = database.openDatabase<any>(loadConfig());
     try {
-      const summary = await backupDatabase(db, options.out);
+      const summary = await backup.backupDatabase(db, options.out);
       console.log(`backup written to ${options.out}: ${summary.tables} tables, ${summary.rows} rows, schema ${summary.migration}`);
     } finally {
       await db.destroy();
@@ -186,11 +206,15 @@ program
   .description('replace the database with a backup (stop the server first)')
   .option('--force', 'replace a database that already holds data', false)
   .action(async (file: string, options: { force: boolean }) => {
-    const summary = await restoreDatabase(loadConfig(), file, { force: options.force });
-    console.log(`restored ${summary.rows} rows in ${summary.tables} tables from ${file} into ${describeTarget(loadConfig())}`);
+    const { database, backup } = await load();
+    const summary = await backup.restoreDatabase(loadConfig(), file, { force: options.force });
+    console.log(`restored ${summary.rows} rows in ${summary.tables} tables from ${file} into ${database.describeTarget(loadConfig())}`);
   });
 
-function report(err: unknown): never {
+async function report(err: unknown): Promise<never> {
+  // Already loaded when one of their errors was thrown.
+  const { BackupError } = await import('./platform/db/backup.ts');
+  const { MigrationFailedError } = await import('./platform/db/migrator.ts');
   if (err instanceof AppError) {
     console.error(`${translate(cliLocale, 'cli.error')}: ${translate(cliLocale, err.code, err.options.params)} [${err.code}]`);
     for (const detail of err.options.details ?? []) {

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { findUserForCli } from '../../src/modules/auth/index.ts';
+import { ensureSeedOrgs, findOrgByCode, type OrgRow } from '../../src/modules/orgs/index.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { buildUser, testPassword } from '../factories/index.ts';
+import { TestClient } from '../helpers/test-app.ts';
+import { createTestDb, testDialect, type TestDatabase } from '../helpers/test-db.ts';
+import { cliHookTimeoutMs, cliTestTimeouts, runKexie } from './kexie-process.ts';
+
+/** 南阳市科协 and its thirteen counties, in the order `org list` prints them. */
+const seededOrgs = [
+  ['南阳市科协', '411300'],
+  ['宛城区科协', '411302'],
+  ['卧龙区科协', '411303'],
+  ['南召县科协', '411321'],
+  ['方城县科协', '411322'],
+  ['西峡县科协', '411323'],
+  ['镇平县科协', '411324'],
+  ['内乡县科协', '411325'],
+  ['淅川县科协', '411326'],
+  ['社旗县科协', '411327'],
+  ['唐河县科协', '411328'],
+  ['新野县科协', '411329'],
+  ['桐柏县科协', '411330'],
+  ['邓州市科协', '411381'],
+];
+
+describe(`kexie command line (${testDialect})`, cliTestTimeouts, () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const kexie = (...args: string[]) => runKexie(database.target, args);
+
+  beforeAll(async () => {
+    database = await createTestDb();
+    // The server, in this process, is how the tests check that an account made on the command line can sign in.
+    app = await buildApp({ config: loadConfig({}), db: database.db, logger: false });
+    await app.ready();
+  }, cliHookTimeoutMs);
+  afterAll(async () => {
+    await app?.close();
+    await database?.dispose();
+  });
+
+  async function seededOrg(code: string): Promise<OrgRow> {
+    await ensureSeedOrgs(database.db);
+    return (await findOrgByCode(database.db, code))!;
+  }
+
+  const signInStatus = async (username: string, password: string) => (await new TestClient(app).login(username, password)).statusCode;
+
+  it('prints the seeded city association and its thirteen counties with their codes on a fresh database', async () => {
+    const result = await kexie('org', 'list');
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('14 organisations');
+    const printed = lines.slice(0, -1).map((line) => /^( *)(\S+) {2}(\d{6}) /.exec(line)?.slice(1));
+    expect(printed).toEqual(seededOrgs.map(([name, code], i) => [i === 0 ? '' : '  ', name, code]));
+  });
+
+  it('adds a user whose generated password signs in', async () => {
+    await seededOrg('411322');
+    const result = await kexie('user', 'add', 'zhangsan', '--org', '411322', '--roles', 'reporter,viewer', '--name', '张三');
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain('created zhangsan (reporter, viewer) in 方城县科协');
+    const password = /^password: (\S+)$/m.exec(result.stdout)?.[1];
+    expect(await signInStatus('zhangsan', password!)).toBe(200);
+  });
+
+  it('sets a new password with user passwd, after which only the new one signs in', async () => {
+    const user = await buildUser(database.db, { orgId: (await seededOrg('411303')).id, roles: ['viewer'] });
+    const result = await kexie('user', 'passwd', user.username, '--password', 'Neu-Passw0rd');
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe(`password changed for ${user.username}`);
+    expect(await signInStatus(user.username, 'Neu-Passw0rd')).toBe(200);
+    expect(await signInStatus(user.username, testPassword)).toBe(401);
+  });
+
+  it('lists users with their org and roles, limited to a subtree with --org', async () => {
+    const inFangcheng = await buildUser(database.db, { orgId: (await seededOrg('411322')).id, roles: ['editor', 'reviewer'] });
+    const inWolong = await buildUser(database.db, { orgId: (await seededOrg('411303')).id, roles: ['viewer'] });
+    const result = await kexie('user', 'list', '--org', '411322');
+    expect(result.exitCode, result.stderr).toBe(0);
+    const row = result.stdout.split('\n').find((line) => line.startsWith(`${inFangcheng.username} `));
+    expect(row?.split('\t').slice(1)).toEqual(['测试用户', '方城县科协', 'editor,reviewer', 'active']);
+    expect(result.stdout).not.toContain(inWolong.username);
+  });
+
+  it('refuses an unknown role, names the valid ones and creates nobody', async () => {
+    await seededOrg('411322');
+    const result = await kexie('user', 'add', 'lisi', '--org', '411322', '--roles', 'reporter,boss');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("error: option '--roles <roles>' argument 'reporter,boss' is invalid. unknown role boss; choose from admin, editor, reviewer, reporter, viewer");
+    expect(await findUserForCli(database.db, 'lisi')).toBeUndefined();
+  });
+
+  it('refuses an org that does not exist with ORG_NOT_FOUND and creates nobody', async () => {
+    await seededOrg('411300');
+    const result = await kexie('user', 'add', 'wangwu', '--org', '419999');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim()).toBe('错误: 组织不存在或不在您的管理范围内 [ORG_NOT_FOUND]');
+    expect(await findUserForCli(database.db, 'wangwu')).toBeUndefined();
+  });
+
+  it('creates the demo users on the first demo run and none on the second', async () => {
+    const first = await kexie('demo');
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stdout).toContain('users: 2 created');
+    const second = await kexie('demo');
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.stdout).toContain('users: 0 created');
+    const demoPassword = /^demo login: admin \/ (\S+)$/m.exec(second.stdout)?.[1];
+    expect(await signInStatus('admin', demoPassword!)).toBe(200);
+    expect(await findUserForCli(database.db, 'fangcheng')).toBeDefined();
+  });
+});
+
+// Help never opens a database (each test checks that its SQLite file is never
+// created), so it is checked once, in the SQLite project.
+describe.runIf(testDialect === 'sqlite')('kexie --help', cliTestTimeouts, () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-cli-help-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  const commands = ['serve', 'migrate', 'demo', 'user add', 'user passwd', 'user list', 'org list', 'backup', 'restore'];
+
+  it.concurrent('lists every command', async () => {
+    const result = await runKexie({ databaseUrl: undefined, sqliteFile: path.join(dataDir, 'kexie.sqlite') }, ['--help']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    for (const command of ['serve', 'migrate', 'demo', 'user', 'org', 'backup', 'restore']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it.concurrent.each(commands)('explains `%s` without touching the database', async (command) => {
+    const sqliteFile = path.join(dataDir, `${command.replace(' ', '-')}.sqlite`);
+    const result = await runKexie({ databaseUrl: undefined, sqliteFile }, [...command.split(' '), '--help']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: kexie ${command} \\[options\\]`));
+    expect(result.stdout).toContain('-h, --help');
+    expect(fs.existsSync(sqliteFile)).toBe(false);
+  });
+});

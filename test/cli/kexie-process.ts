@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from '../../src/platform/db/connection.ts';
+
+/** Child processes run from the repository root, as an operator would run `npx kexie`. */
+export const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/**
+ * Every step is a child process with a second or two of start-up, more on a
+ * loaded machine. Set per suite because the projects in vitest.config.ts do not
+ * inherit its root testTimeout and run with Vitest's 5 s default.
+ */
+export const cliTestTimeouts = { timeout: 30_000 };
+export const cliHookTimeoutMs = 60_000;
+
+export interface FinishedProcess {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+/**
+ * The environment that points a child process at `target`, and nowhere else:
+ * an empty DATABASE_URL selects SQLite even if the parent has one set.
+ * Messages are pinned to Chinese, the product's first language.
+ */
+export function kexieEnv(target: DatabaseTarget, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: target.databaseUrl ?? '', KEXIE_SQLITE_FILE: target.sqliteFile, KEXIE_LOCALE: 'zh-CN', ...extra };
+}
+
+/** Starts `node <args>` from the repository root; a child that hangs is killed after a minute. */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 });
+}
+
+/** Collects a child's output until it exits. */
+export function finished(child: ChildProcess): Promise<FinishedProcess> {
+  const startedAt = performance.now();
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (exitCode) => resolve({ exitCode, stdout, stderr, durationMs: performance.now() - startedAt }));
+  });
+}
+
+/** Runs the real `kexie` command (bin/kexie.mjs) against `target` and waits for it to exit. */
+export function runKexie(target: DatabaseTarget, args: string[], extraEnv: Record<string, string> = {}): Promise<FinishedProcess> {
+  return finished(spawnNode(['bin/kexie.mjs', ...args], kexieEnv(target, extraEnv)));
+}
