@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from './database.ts';
 import type { Config } from './platform/config.ts';
 import { dialectOf } from './platform/db/connection.ts';
-import errorsPlugin from './platform/http/errors.plugin.ts';
+import errorsPlugin, { answerFrameworkError } from './platform/http/errors.plugin.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import openapiPlugin from './platform/http/openapi.plugin.ts';
 import './platform/http/server-decorations.ts';
@@ -31,6 +31,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
     logger: logger === true ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : logger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    frameworkErrors: answerFrameworkError,
     genReqId: (request) => {
       const fromProxy = request.headers['x-request-id'];
       return typeof fromProxy === 'string' && /^[\w-]{8,64}$/.test(fromProxy) ? fromProxy : randomUUID();

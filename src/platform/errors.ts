@@ -42,6 +42,11 @@ export const platformMessages = defineMessages({
     CSRF_TOKEN_INVALID: '页面已过期或请求来源不可信，请刷新后重试',
     INTERNAL_ERROR: '服务器内部错误，请稍后重试；如问题持续，请将请求编号提供给管理员',
     BAD_REQUEST: '请求有误',
+    MALFORMED_URL: '请求地址的编码有误',
+    URI_TOO_LONG: '请求地址过长',
+    INPUT_NUL_CHARACTER: '不能包含空字符（U+0000）',
+    CONFLICT: '数据刚被他人修改，与本次提交冲突，请刷新后重试',
+    REFERENCE_GONE: '引用的记录已不存在，请刷新后重试',
     'cli.error': '错误',
   },
   'en-US': {
@@ -57,6 +62,11 @@ export const platformMessages = defineMessages({
     CSRF_TOKEN_INVALID: 'The page has expired or the request origin is not trusted; reload and try again',
     INTERNAL_ERROR: 'Internal server error; if it persists, give the request id to an administrator',
     BAD_REQUEST: 'Bad request',
+    MALFORMED_URL: 'The request URL is not correctly encoded',
+    URI_TOO_LONG: 'The request URL is too long',
+    INPUT_NUL_CHARACTER: 'must not contain the NUL character (U+0000)',
+    CONFLICT: 'Someone else changed this data at the same time; reload and try again',
+    REFERENCE_GONE: 'A referenced record no longer exists; reload and try again',
     'cli.error': 'Error',
   },
 });

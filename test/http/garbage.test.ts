@@ -466,12 +466,9 @@ describe('garbage input on every route', () => {
     expect(await attackEveryOperation(oddPathParameters)).toBeGreaterThan(0);
   });
 
-  // Fastify answers these while routing, before kexie's hooks and error handler,
-  // in its own shape and without a request id. errors.plugin.ts exports
-  // answerFrameworkError for this; it takes effect once app.ts passes
-  // `frameworkErrors: answerFrameworkError` to Fastify. Then this test starts
-  // passing, `.fails` reports it, and the marker should go.
-  it.fails('answers a broken percent-encoding or a path segment over maxParamLength in the error shape', async () => {
+  // Fastify answers these while routing, before kexie's hooks and error handler;
+  // app.ts hands them to answerFrameworkError so they keep the error shape.
+  it('answers a broken percent-encoding or a path segment over maxParamLength in the error shape', async () => {
     const [admin] = callers;
     for (const [url, status] of [
       ['/api/v1/orgs/%zz', 400],

@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorDetail } from '../errors.ts';
-import { defineMessages, negotiateLocale, translate, type Locale } from '../i18n/catalogue.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.ts';
+import { negotiateLocale, translate, type Locale } from '../i18n/catalogue.ts';
 import { refuseUndeclaredBody, validationDetails } from './validation.ts';
 
 declare module 'fastify' {
@@ -21,11 +22,6 @@ const frameworkErrors: Record<string, { code: string; status: number }> = {
   FST_ERR_BAD_URL: { code: 'MALFORMED_URL', status: 400 },
   FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', status: 414 },
 };
-
-defineMessages({
-  'zh-CN': { MALFORMED_URL: '请求地址的编码有误', URI_TOO_LONG: '请求地址过长' },
-  'en-US': { MALFORMED_URL: 'The request URL is not correctly encoded', URI_TOO_LONG: 'The request URL is too long' },
-});
 
 function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, details: ErrorDetail[] = [], params?: Record<string, unknown>) {
   const locale = request.locale ?? 'zh-CN';
@@ -51,6 +47,9 @@ function answerError(error: FastifyError | AppError, request: FastifyRequest, re
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
     return sendError(request, reply, status, status === 400 && error instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST');
   }
+  // Two writers passed a service's uniqueness check at once; the database refused the second.
+  if (isUniqueViolation(error)) return sendError(request, reply, 409, 'CONFLICT');
+  if (isForeignKeyViolation(error)) return sendError(request, reply, 409, 'REFERENCE_GONE');
   request.log.error({ err: error }, 'request failed');
   return sendError(request, reply, 500, 'INTERNAL_ERROR');
 }

@@ -4,7 +4,7 @@ import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import localizeEn from 'ajv-i18n/localize/en/index.js';
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { ErrorDetail } from '../errors.ts';
-import { defineMessages, type Locale } from '../i18n/catalogue.ts';
+import type { Locale } from '../i18n/catalogue.ts';
 
 function createAjv(coerceTypes: boolean) {
   // allErrors: a form shows every failing field at once, not one per round trip.
@@ -19,11 +19,6 @@ const bodyAjv = createAjv(false);
 const textAjv = createAjv(true);
 
 const nulCharacter = 'nulCharacter';
-defineMessages({
-  'zh-CN': { INPUT_NUL_CHARACTER: '不能包含空字符（U+0000）' },
-  'en-US': { INPUT_NUL_CHARACTER: 'must not contain the NUL character (U+0000)' },
-});
-
 /**
  * Every string in the value, and every key, that holds U+0000, as Ajv-style
  * errors. PostgreSQL text cannot store it (the insert fails) while SQLite
@@ -103,8 +98,10 @@ export function validationDetails(errors: ErrorObject[], part: string, locale: L
     if (error.keyword === 'additionalProperties') segments.push(String(params.additionalProperty));
     const path = [part, ...segments].join('.');
     // anyOf/oneOf repeat the same path once per branch; one line per field reads better.
+    // For a nullable field given a wrong value, "must be null" is the least useful branch.
     const key = `${path}|${error.keyword}`;
-    if (seen.has(key) || (error.keyword === 'anyOf' && details.some((d) => d.path === path))) continue;
+    const nullBranch = error.keyword === 'type' && params.type === 'null';
+    if (seen.has(key) || nullBranch || (error.keyword === 'anyOf' && details.some((d) => d.path === path))) continue;
     seen.add(key);
     details.push({ path, code: error.keyword, message: error.message ?? error.keyword });
   }
