@@ -4,7 +4,7 @@ import type { Db } from './database.ts';
 import type { Role } from './platform/auth-core.ts';
 import { roles } from './platform/auth-core.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { systemContext } from './platform/context.ts';
+import { systemContext, type ServiceContext } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 import { negotiateLocale, translate } from './platform/i18n/catalogue.ts';
 import { kexieVersion } from './platform/version.ts';
@@ -28,12 +28,15 @@ async function load() {
 
 const cliLocale = negotiateLocale(process.env.KEXIE_LOCALE ?? process.env.LANG?.replace('_', '-'));
 
-/** Opens kexie for one command and always closes the database afterwards. */
-async function withKexie<T>(command: string, run: (db: Db, root: OrgRow) => Promise<T>): Promise<T> {
+/**
+ * Opens kexie for one command and always closes the database afterwards. The
+ * command acts as a system actor over the whole tree; the audit log names it.
+ */
+async function withKexie<T>(command: string, run: (db: Db, root: OrgRow, ctx: ServiceContext) => Promise<T>): Promise<T> {
   const { bootstrap } = await load();
   const { db, root } = await bootstrap.openKexie(loadConfig());
   try {
-    return await run(db, root);
+    return await run(db, root, systemContext(db, root.id, command));
   } finally {
     await db.destroy();
   }
@@ -111,10 +114,10 @@ user
   .option('--password <password>', 'initial password (default: $KEXIE_NEW_PASSWORD, else generated)')
   .action(async (username: string, options: { org: string; roles: Role[]; name?: string; password?: string }) => {
     const { auth } = await load();
-    await withKexie('user-add', async (db, root) => {
+    await withKexie('user-add', async (db, _root, ctx) => {
       const org = await resolveOrg(db, options.org);
       const { password, generated } = newPasswordFrom(options.password);
-      const created = await auth.createUser(systemContext(db, root.id, 'user-add'), {
+      const created = await auth.createUser(ctx, {
         username,
         displayName: options.name ?? username,
         password,
@@ -132,11 +135,11 @@ user
   .option('--password <password>', 'the new password (default: $KEXIE_NEW_PASSWORD, else generated)')
   .action(async (username: string, options: { password?: string }) => {
     const { auth } = await load();
-    await withKexie('user-passwd', async (db, root) => {
+    await withKexie('user-passwd', async (db, _root, ctx) => {
       const target = await auth.findUserForCli(db, username);
       if (!target) throw new AppError('USER_NOT_FOUND', 404);
       const { password, generated } = newPasswordFrom(options.password);
-      await auth.resetPassword(systemContext(db, root.id, 'user-passwd'), target.id, password);
+      await auth.resetPassword(ctx, target.id, password);
       console.log(`password changed for ${target.username}`);
       if (generated) console.log(`password: ${password}`);
     });
@@ -148,9 +151,8 @@ user
   .option('--org <code-or-id>', 'only users in this org and below')
   .action(async (options: { org?: string }) => {
     const { auth } = await load();
-    await withKexie('user-list', async (db, root) => {
+    await withKexie('user-list', async (db, _root, ctx) => {
       const under = options.org ? (await resolveOrg(db, options.org)).id : undefined;
-      const ctx = systemContext(db, root.id, 'user-list');
       for (let page = 1; ; page++) {
         const result = await auth.listUsers(ctx, { page, pageSize: 200, under });
         for (const u of result.items) {
