@@ -6,6 +6,7 @@ import type { Db } from './database.ts';
 import type { Config } from './platform/config.ts';
 import { dialectOf } from './platform/db/connection.ts';
 import errorsPlugin, { answerFrameworkError } from './platform/http/errors.plugin.ts';
+import adminPlugin from './platform/http/admin.plugin.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import openapiPlugin from './platform/http/openapi.plugin.ts';
 import './platform/http/server-decorations.ts';
@@ -53,6 +54,8 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(orgRoutes, { prefix: '/api/v1/orgs' });
   await app.register(userRoutes, { prefix: '/api/v1/users' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
+
+  await app.register(adminPlugin);
 
   return app;
 }

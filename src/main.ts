@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { loadDemoData, openKexie } from './bootstrap.ts';
+import { ensureAdminBuild } from './platform/admin-build.ts';
 import type { Config } from './platform/config.ts';
 import { describeTarget } from './platform/db/connection.ts';
 import { countUsers, demoAdminUsable, pruneAuthState } from './modules/auth/index.ts';
@@ -12,6 +13,7 @@ export interface ServeOptions {
 
 /** Starts kexie: migrate, seed, optionally load the demo, listen, and stop cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, options: ServeOptions): Promise<FastifyInstance> {
+  await ensureAdminBuild();
   const { db } = await openKexie(config);
   const freshDemo = options.demo && (await countUsers(db)) === 0;
   if (freshDemo) await loadDemoData(db, config);
@@ -30,7 +32,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  const lines = [`kexie is running at http://${shownHost}:${port}`, `  database: ${describeTarget(config)}`, `  API docs: http://${shownHost}:${port}/api/docs`];
+  const lines = [`kexie is running at http://${shownHost}:${port}`, `  database: ${describeTarget(config)}`, `  admin console: http://${shownHost}:${port}/admin/`, `  API docs: http://${shownHost}:${port}/api/docs`];
   if (options.demo && (await demoAdminUsable(db, config.demoAdminPassword))) lines.push(`  demo login: admin / ${config.demoAdminPassword}   (方城县 reporter: fangcheng / ${config.demoAdminPassword})`);
   console.log(lines.join('\n'));
 

@@ -90,6 +90,12 @@ describe('signing in, sessions and CSRF', () => {
     expect(response.json().error.code).toBe('AUTH_REQUIRED');
   });
 
+  it('answers the session probe with null, not an error, when nobody is signed in', async () => {
+    const response = await kexie.client().get('/api/v1/auth/session');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toBeNull();
+  });
+
   it('ends the session on logout', async () => {
     const client = await kexie.signIn(kexie.root.id, ['viewer']);
     const stale = client.cookie!;

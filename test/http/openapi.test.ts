@@ -110,9 +110,9 @@ describe('API description, docs page and health check', () => {
     }
   });
 
-  it('documents login and the health check as open to anyone, every other route as needing the session cookie', () => {
+  it('documents login, the session probe and the health check as open to anyone, every other route as needing the session cookie', () => {
     const open = operationsOf(document).filter(({ operation }) => operation.security?.length === 0).map((o) => o.name);
-    expect(open.sort()).toEqual(['GET /healthz', 'POST /api/v1/auth/login']);
+    expect(open.sort()).toEqual(['GET /api/v1/auth/session', 'GET /healthz', 'POST /api/v1/auth/login']);
   });
 
   it('serves the interactive API docs as an HTML page at /api/docs', async () => {

@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../../platform/http/schema.ts';
+import { Nullable, errorResponses } from '../../platform/http/schema.ts';
 import { ChangePasswordBody, LoginBody, SessionInfo, UpdateMeBody, User } from './auth.schemas.ts';
 import { clearSessionCookie, contextOf, setSessionCookie } from './auth.plugin.ts';
 import { login, logout } from './session.service.ts';
@@ -33,8 +33,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/session', {
-    schema: { tags, summary: 'Who is signed in, with the CSRF token', response: { 200: SessionInfo, ...errorResponses(401) } },
+    // Public so a page can ask "am I signed in?" without provoking a 401: null means no.
+    config: { public: true },
+    schema: { tags, summary: 'Who is signed in, with the CSRF token; null when nobody is', response: { 200: Nullable(SessionInfo), ...errorResponses(500) } },
     handler: async (request) => {
+      if (!request.session) return null;
       const ctx = contextOf(request);
       return { user: await getUser(ctx, ctx.actor.userId!), csrfToken: request.session!.csrfToken, expiresAt: request.session!.expiresAt };
     },

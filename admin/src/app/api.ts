@@ -1,0 +1,80 @@
+/** One failing field (`path`, e.g. `body.name`) or import row, as the server reports it. */
+export interface ErrorDetail {
+  path?: string;
+  row?: number;
+  column?: string;
+  code?: string;
+  message: string;
+}
+
+/** Every error the server sends has this shape; `message` is already in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+let csrfToken: string | undefined;
+let requestLocale = 'zh-CN';
+let onSessionLost: (() => void) | undefined;
+
+/** Server messages follow the language shown in the console, even before sign-in. */
+export function setRequestLocale(locale: string) {
+  requestLocale = locale;
+}
+
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone, so the app can show the login page. */
+export function handleSessionLost(callback: () => void) {
+  onSessionLost = callback;
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const body = await response.json().catch(() => undefined);
+  const error = body?.error;
+  if (error?.code === 'AUTH_REQUIRED') onSessionLost?.();
+  return new ApiError(response.status, error?.code ?? 'NETWORK', error?.message ?? response.statusText, error?.details ?? [], error?.requestId);
+}
+
+/** JSON request to /api/v1; writes carry the CSRF token; errors throw ApiError. */
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(withQuery(`/api/v1${path}`, query), {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(response);
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}

@@ -1,0 +1,84 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, handleSessionLost, setCsrfToken, setRequestLocale } from './api.ts';
+import { useLocale, type Locale } from './i18n.tsx';
+
+export type Role = 'admin' | 'editor' | 'reviewer' | 'reporter' | 'viewer';
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  roles: Role[];
+  locale: Locale | null;
+}
+
+interface SessionInfo {
+  user: CurrentUser;
+  csrfToken: string;
+}
+
+interface AuthState {
+  /** undefined while the session is being checked, null when signed out. */
+  user: CurrentUser | null | undefined;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  /** Switches the language and remembers it on the user's account. */
+  changeLocale(locale: Locale): Promise<void>;
+  hasRole(...roles: Role[]): boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const { locale, setLocale } = useLocale();
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+
+  useEffect(() => setRequestLocale(locale), [locale]);
+
+  const accept = useCallback(
+    (session: SessionInfo) => {
+      setCsrfToken(session.csrfToken);
+      setUser(session.user);
+      if (session.user.locale) setLocale(session.user.locale);
+    },
+    [setLocale],
+  );
+
+  useEffect(() => {
+    handleSessionLost(() => {
+      setCsrfToken(undefined);
+      setUser(null);
+    });
+    api<SessionInfo | null>('GET', '/auth/session').then((session) => (session ? accept(session) : setUser(null)), () => setUser(null));
+  }, [accept]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user,
+      async login(username, password) {
+        accept(await api<SessionInfo>('POST', '/auth/login', { username, password }));
+      },
+      async logout() {
+        await api('POST', '/auth/logout').catch(() => undefined);
+        setCsrfToken(undefined);
+        setUser(null);
+      },
+      async changeLocale(next) {
+        setLocale(next);
+        setRequestLocale(next);
+        if (user) setUser({ ...user, locale: (await api<CurrentUser>('PATCH', '/auth/me', { locale: next })).locale });
+      },
+      hasRole: (...roles) => !!user && user.roles.some((role) => roles.includes(role)),
+    }),
+    [user, accept, setLocale],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}

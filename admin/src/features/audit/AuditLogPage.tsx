@@ -1,0 +1,6 @@
+import { useBreadcrumbs } from '../../app/AppLayout.tsx';
+
+export default function AuditLogPage() {
+  useBreadcrumbs([{ title: 'AuditLogPage' }]);
+  return <div>AuditLogPage</div>;
+}

@@ -1,0 +1,6 @@
+import { useBreadcrumbs } from '../../app/AppLayout.tsx';
+
+export default function OrgProfilePage() {
+  useBreadcrumbs([{ title: 'OrgProfilePage' }]);
+  return <div>OrgProfilePage</div>;
+}
