@@ -19,9 +19,16 @@ export interface ServerTableProps<T> {
   toolbar?: (query: Query) => ReactNode;
   /** Shown instead of the empty table, e.g. a "create the first one" button. */
   emptyAction?: ReactNode;
+  /** What the empty table says, e.g. 没有下级组织; 暂无数据 when not given. */
+  emptyDescription?: string;
   /** Change it to load the current page again after a write. */
   reloadKey?: number;
   ariaLabel: string;
+  /**
+   * Prefix of this table's keys in the address bar (e.g. `children.` gives
+   * `children.page=2`), so several tables on one page keep apart states.
+   */
+  paramPrefix?: string;
 }
 
 const pagingKeys = ['page', 'pageSize', 'sort', 'order'];
@@ -31,7 +38,7 @@ const pagingKeys = ['page', 'pageSize', 'sort', 'order'];
  * server, with its state in the address bar so a filtered list can be
  * bookmarked, shared and restored by the back button.
  */
-export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filters, toolbar, emptyAction, reloadKey, ariaLabel }: ServerTableProps<T>) {
+export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filters, toolbar, emptyAction, emptyDescription, reloadKey, ariaLabel, paramPrefix = '' }: ServerTableProps<T>) {
   const t = useT(appMessages);
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm();
@@ -40,7 +47,13 @@ export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filt
   const [loading, setLoading] = useState(true);
   const [attempt, setAttempt] = useState(0);
 
-  const query = useMemo<Query>(() => Object.fromEntries(params.entries()), [params]);
+  // Keyed by this table's own parameters, so another table's paging does not reload this one.
+  const ownParams = [...params.entries()].filter(([key]) => key.startsWith(paramPrefix));
+  const ownParamsKey = JSON.stringify(ownParams);
+  const query = useMemo<Query>(
+    () => Object.fromEntries((JSON.parse(ownParamsKey) as [string, string][]).map(([key, value]) => [key.slice(paramPrefix.length), value])),
+    [ownParamsKey, paramPrefix],
+  );
 
   useEffect(() => {
     form.setFieldsValue(Object.fromEntries(Object.entries(query).filter(([key]) => !pagingKeys.includes(key))));
@@ -62,13 +75,19 @@ export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filt
     (changes: Query) => {
       const next = new URLSearchParams(params);
       for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined || value === null || value === '') next.delete(key);
-        else next.set(key, String(value));
+        if (value === undefined || value === null || value === '') next.delete(paramPrefix + key);
+        else next.set(paramPrefix + key, String(value));
       }
       setParams(next);
     },
-    [params, setParams],
+    [params, setParams, paramPrefix],
   );
+
+  const reset = () => {
+    const next = new URLSearchParams(params);
+    for (const key of [...next.keys()]) if (key.startsWith(paramPrefix)) next.delete(key);
+    setParams(next);
+  };
 
   const onChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<T> | SorterResult<T>[]) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -96,7 +115,7 @@ export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filt
               <Button type="primary" htmlType="submit">
                 {t('search')}
               </Button>
-              <Button onClick={() => setParams(new URLSearchParams())}>{t('reset')}</Button>
+              <Button onClick={reset}>{t('reset')}</Button>
             </Space>
           </Form.Item>
         </Form>
@@ -111,7 +130,7 @@ export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filt
         loading={loading}
         onChange={onChange}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <EmptyState action={emptyAction} /> }}
+        locale={{ emptyText: <EmptyState description={emptyDescription} action={emptyAction} /> }}
         pagination={{
           current: data?.page ?? 1,
           pageSize: data?.pageSize ?? 20,
