@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: every database, HTTP and CLI test runs once per database;
+// Three projects: every database, HTTP and CLI test runs once per database;
 // unit tests beside the code and tests that touch no database (test/no-db)
-// run once. `test/run-all.ts` (npm test) provides the PostgreSQL.
+// run once. `test/run-all.ts` (npm test) provides the PostgreSQL, and runs the
+// browser tests (e2e: a real server and Debian's Chromium) once, afterwards.
 const databaseTests = ['test/db/**/*.test.ts', 'test/http/**/*.test.ts', 'test/cli/**/*.test.ts'];
 
 export default defineConfig({
@@ -26,6 +27,20 @@ export default defineConfig({
           include: databaseTests,
           env: { KEXIE_TEST_DB: 'postgres' },
           globalSetup: ['test/helpers/postgres-template.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Builds the console once and checks Chromium and CJK fonts are there.
+          globalSetup: ['test/e2e/support/global-setup.ts'],
+          // A test clicks through several pages; each file starts a server and a browser.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One file at a time: each runs a server and a Chromium, and two cores are all CI has.
+          fileParallelism: false,
         },
       },
     ],

@@ -1,0 +1,35 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+type Violation = axe.Result;
+
+/** What a reader of a failing test needs: the rule, how bad, what to fix, and where. */
+function describeViolations(violations: Violation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe-core inside the page as it is now (the source injected through
+ * the DevTools protocol, so the page's content security policy does not
+ * apply) and returns the violations that would stop or seriously hinder a
+ * person using a screen reader or a keyboard.
+ */
+export async function seriousAxeViolations(page: Page): Promise<Violation[]> {
+  // Evaluated as a script, so it defines window.axe.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails with a readable list when axe-core finds a serious or critical violation on the page. */
+export async function assertNoSeriousAxeViolations(page: Page, pageName: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) {
+    throw new Error(`axe-core: ${violations.length} serious or critical accessibility violation(s) on ${pageName}:\n${describeViolations(violations)}`);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The browser tests' `test`: each file gets its own kexie server (fresh
+ * database with the demo data) and its own Chromium; each test gets a fresh
+ * browser context (no cookies, Chinese locale, Beijing time) and a page
+ * watched for console errors, uncaught exceptions and failed requests.
+ */
+import { test as base } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { saveScreenshot } from './artifacts.ts';
+import { launchChromium } from './chromium.ts';
+import { startKexieServer, type KexieServer } from './kexie-server.ts';
+import { watchPage } from './page-problems.ts';
+
+export { expect } from 'vitest';
+export { expectFailure } from './page-problems.ts';
+
+/** The laptop most staff use, and the phone the console must not break on. */
+export const viewports = {
+  desktop: { width: 1280, height: 720 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
+
+export const test = base
+  .extend('kexie', { scope: 'file' }, async ({}, { onCleanup }): Promise<KexieServer> => {
+    const server = await startKexieServer();
+    onCleanup(() => server.stop());
+    return server;
+  })
+  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
+    const browser = await launchChromium();
+    onCleanup(() => browser.close());
+    return browser;
+  })
+  .extend('page', async ({ kexie, browser, task }, { onCleanup }): Promise<Page> => {
+    const context = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: viewports.desktop });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    onCleanup(async () => {
+      // Cleanup runs once the test's result is known, while the page is still open.
+      if (task.result?.state === 'fail') {
+        const file = await saveScreenshot(page, `failed-${slug(task.name)}`).catch(() => undefined);
+        if (file) console.error(`screenshot of the failing page: ${file}`);
+      }
+      const unexpected = problems.unexpected();
+      await context.close();
+      if (unexpected.length > 0) {
+        throw new Error(`the page reported ${unexpected.length} problem(s) the test did not expect:\n  ${unexpected.join('\n  ')}\n--- server output ---\n${kexie.output()}`);
+      }
+    });
+    return page;
+  });

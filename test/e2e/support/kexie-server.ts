@@ -1,0 +1,76 @@
+/**
+ * A real kexie server for browser tests and the bundle benchmark: the
+ * `kexie serve --demo` command a person runs, in its own process, on a free
+ * port of 127.0.0.1, over a fresh SQLite database in a temporary directory that
+ * is deleted when the server stops.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The demo accounts' password; set explicitly so a developer's own KEXIE_DEMO_PASSWORD cannot change it. */
+export const demoPassword = 'kexie-demo-2024';
+
+export interface KexieServer {
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  /** Everything the server printed so far, for a failing test's message. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const startTimeoutMs = 60_000;
+
+export async function startKexieServer(): Promise<KexieServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', KEXIE_DATA_DIR: dataDir, KEXIE_DEMO_PASSWORD: demoPassword, LOG_LEVEL: 'warn' };
+  // Always a private SQLite file, whatever the developer's shell points at.
+  delete env.DATABASE_URL;
+  delete env.KEXIE_SQLITE_FILE;
+
+  const child = spawn(process.execPath, [path.join(root, 'bin/kexie.mjs'), 'serve', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kexie did not start within ${startTimeoutMs / 1000} s:\n${output}`)), startTimeoutMs);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      // serve prints "kexie is running at http://localhost:<port>" once it listens.
+      const port = /kexie is running at http:\/\/[^:\s]+:(\d+)/.exec(output)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kexie exited with code ${code} before listening:\n${output}`));
+    });
+  }).catch(async (err: unknown) => {
+    child.kill('SIGKILL');
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+
+  return {
+    baseUrl,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killLater = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killLater);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
