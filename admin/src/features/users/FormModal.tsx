@@ -1,0 +1,91 @@
+import { Alert, App, Form, Modal } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useT } from '../../app/i18n.tsx';
+import { appMessages } from '../../app/messages.ts';
+import { applyServerErrors } from '../../shared/server-errors.ts';
+
+/** How a page drives one of its dialogs (see useDialog). */
+export interface DialogControl {
+  open: boolean;
+  onClose(): void;
+  /** Runs when the close animation ends, so the dialog unmounts only then. */
+  afterClose(): void;
+}
+
+/** Which dialog shows for which record; it stays mounted while it closes, so focus returns to the button that opened it. */
+export function useDialog<T>() {
+  const [state, setState] = useState<{ target: T; open: boolean; serial: number }>();
+  const control: DialogControl = {
+    open: state?.open ?? false,
+    onClose: () => setState((s) => s && { ...s, open: false }),
+    afterClose: () => setState(undefined),
+  };
+  return {
+    target: state?.target,
+    /** Changes with every opening: a key that gives each opening a fresh form. */
+    serial: state?.serial,
+    show: (target: T) => setState((s) => ({ target, open: true, serial: (s?.serial ?? 0) + 1 })),
+    control,
+  };
+}
+
+interface FormModalProps<V> extends DialogControl {
+  title: string;
+  /** Prefixes the field ids, keeping them unique on the page. */
+  name: string;
+  initialValues?: Partial<V>;
+  /** The form's fields: server errors naming one of them show under it, the rest above the form. */
+  fieldNames: (keyof V & string)[];
+  onSubmit(values: V): Promise<unknown>;
+  /** After a successful write, e.g. to reload the list. */
+  onSaved(): void;
+  /** Text shown above the fields. */
+  intro?: ReactNode;
+  children: ReactNode;
+}
+
+/** A Modal form that saves to the server, shows 已保存, and puts server errors under the fields they concern. */
+export function FormModal<V extends object>({ title, name, initialValues, fieldNames, onSubmit, onSaved, intro, children, open, onClose, afterClose }: FormModalProps<V>) {
+  const t = useT(appMessages);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (values: V) => {
+    setSaving(true);
+    setProblems([]);
+    try {
+      await onSubmit(values);
+      message.success(t('saved'));
+      onSaved();
+      onClose();
+    } catch (err) {
+      setProblems(applyServerErrors(form, err, fieldNames));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      afterClose={afterClose}
+      destroyOnHidden
+    >
+      {intro}
+      {problems.length > 0 && <Alert type="error" showIcon message={problems.join('；')} style={{ marginBottom: 16 }} />}
+      <Form<V> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={submit} requiredMark>
+        {children}
+        {/* Lets Enter in a text field submit the form, as in any other form. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}
