@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sqlite',
-          include: [...databaseTests, 'src/**/*.test.ts', 'test/no-db/**/*.test.ts'],
+          include: [...databaseTests, 'src/**/*.test.ts', 'admin/src/**/*.test.ts', 'test/no-db/**/*.test.ts'],
           env: { KEXIE_TEST_DB: 'sqlite' },
         },
       },
