@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../app/api.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, type Page, type Query } from '../../app/api.ts';
 
 export type OrgType = 'city_association' | 'county_association' | 'society' | 'enterprise_association' | 'service_station' | 'university_association' | 'other';
 export const orgTypes: OrgType[] = ['city_association', 'county_association', 'society', 'enterprise_association', 'service_station', 'university_association', 'other'];
@@ -16,6 +16,28 @@ export interface Org {
   createdAt: string;
   updatedAt: string;
 }
+
+/** One org as GET /orgs/:id answers: with its ancestors, root first, and how many children it has. */
+export interface OrgDetail extends Org {
+  ancestors: { id: string; name: string }[];
+  childCount: number;
+}
+
+/** What the org form edits; empty optional fields are sent as null. */
+export interface OrgFields {
+  name: string;
+  shortName: string | null;
+  type: OrgType;
+  adminCode: string | null;
+  /** YYYY-MM-DD */
+  foundedOn: string | null;
+}
+
+export const fetchOrg = (id: string) => api<OrgDetail>('GET', `/orgs/${id}`);
+export const listOrgs = (query: Query) => api<Page<Org>>('GET', '/orgs', undefined, query);
+export const createOrg = (fields: OrgFields & { parentId: string }) => api<Org>('POST', '/orgs', fields);
+export const updateOrg = (id: string, changes: Partial<OrgFields> & { status?: Org['status'] }) => api<Org>('PATCH', `/orgs/${id}`, changes);
+export const moveOrg = (id: string, parentId: string) => api<Org>('POST', `/orgs/${id}/move`, { parentId });
 
 export interface OrgTreeItem extends Org {
   depth: number;
@@ -51,5 +73,7 @@ export function useOrgTree() {
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { items, roots: items ? nestOrgs(items) : undefined, error, reload };
+  // Nested once per load, so consumers can memoise on the roots.
+  const roots = useMemo(() => (items ? nestOrgs(items) : undefined), [items]);
+  return { items, roots, error, reload };
 }
