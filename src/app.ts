@@ -12,9 +12,12 @@ import openapiPlugin from './platform/http/openapi.plugin.ts';
 import './platform/http/server-decorations.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { kexieVersion } from './platform/version.ts';
+import importJobsPlugin from './platform/imports/import-jobs.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { authPlugin, authRoutes, userRoutes } from './modules/auth/index.ts';
+import { authPlugin, authRoutes, contextOf, userRoutes } from './modules/auth/index.ts';
+import { userExcelRoutes } from './modules/auth/user.excel.routes.ts';
 import { orgRoutes } from './modules/orgs/index.ts';
+import { orgExcelRoutes } from './modules/orgs/org.excel.routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -48,11 +51,14 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(openapiPlugin, { version: kexieVersion });
   await app.register(cookie);
   await app.register(authPlugin);
+  await app.register(importJobsPlugin, { actorOf: (request) => contextOf(request).actor });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(orgRoutes, { prefix: '/api/v1/orgs' });
+  await app.register(orgExcelRoutes, { prefix: '/api/v1/orgs/excel' });
   await app.register(userRoutes, { prefix: '/api/v1/users' });
+  await app.register(userExcelRoutes, { prefix: '/api/v1/users/excel' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
 
   await app.register(adminPlugin);

@@ -38,6 +38,7 @@ function addDataSheet<Row>(workbook: ExcelJS.Workbook, sheet: Sheet<Row>, rows: 
   }
   // Drop-downs for enumerations over the rows people are expected to fill.
   const lastRow = Math.max(rows.length, formattedRows) + 1;
+  if (lastRow < 2) return;
   columns.forEach(({ column }, i) => {
     const list = column.dropdown?.join(',');
     // Excel refuses an inline list longer than 255 characters; the instructions still name every value.

@@ -59,6 +59,13 @@ describe('Excel templates', () => {
     expect(read_.map((row) => row.values)).toEqual(rows);
     expect(read_.map((row) => row.row)).toEqual([2, 3]);
   });
+
+  it('exports an empty list as the header row alone', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeRows(sheet, [], { locale: 'zh-CN' })) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['活动']);
+    expect(workbook.worksheets[0]!.rowCount).toBe(1);
+  });
 });
 
 describe('reading a filled-in workbook', () => {

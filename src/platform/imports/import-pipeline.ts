@@ -1,0 +1,185 @@
+import { sql } from 'kysely';
+import type { ServiceContext } from '../context.ts';
+import { isUniqueViolation, isForeignKeyViolation } from '../db/errors.ts';
+import { AppError } from '../errors.ts';
+import { translate, type Locale } from '../i18n/catalogue.ts';
+import { cellText } from '../excel/cells.ts';
+import { describe } from '../excel/excel.messages.ts';
+import { columnsOf, type Sheet } from '../excel/sheet.ts';
+import { readSheet, type ReadRow, type RowError } from '../excel/workbook-reader.ts';
+import { inOneTransaction } from './joined-transaction.ts';
+import type { ImportReport } from './import.schemas.ts';
+import './import.messages.ts';
+
+/** A row that passed every check, with what to write for it. */
+export interface PlannedRow<Plan> {
+  row: number;
+  plan: Plan;
+}
+
+/**
+ * What a module provides to import its records from Excel. The platform reads
+ * the file, reports, runs the transaction and tracks progress; the module says
+ * what a row means and writes it through its own service functions.
+ */
+export interface Importer<Row, Plan = Row> {
+  /** Names the records in job views: 'orgs', 'activities'. */
+  kind: string;
+  sheet: Sheet<Row>;
+  /** Largest file accepted, in data rows. */
+  maxRows: number;
+  /** Catalogue key of the template's file name (组织导入模板). */
+  templateFileName: string;
+  /** Refuses an actor who may not import; the same rule as creating one record. */
+  authorize(ctx: ServiceContext): void;
+  /**
+   * Checks the rows against the database and against each other (references,
+   * duplicates of existing records and within the file). Gets every row,
+   * complete or not, since a later row may refer to one that failed. Returns
+   * the rows to write, in the order to write them, and the problems found.
+   */
+  check(ctx: ServiceContext, rows: readonly ReadRow<Row>[]): Promise<{ plan: PlannedRow<Plan>[]; errors: RowError[] }>;
+  /**
+   * Writes one row through the module's service functions, inside the
+   * import's transaction. `written` maps the row numbers already written to
+   * the ids they created, for rows that refer to earlier rows.
+   */
+  write(ctx: ServiceContext, plan: Plan, written: ReadonlyMap<number, string>): Promise<string | void>;
+  /** Which column a service error's field (`body.parentId`) belongs to, where the field is not a column key. */
+  fieldColumns?: Partial<Record<string, keyof Row & string>>;
+}
+
+/** How far an import has come; the job registry shows it to whoever polls. */
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  total: number;
+  processed: number;
+}
+
+export interface ImportOutcome {
+  total: number;
+  imported: number;
+  skipped: number;
+  errors: RowError[];
+  failure: { code: string; message: string } | null;
+}
+
+/** A report lists this many problems; the count covers all of them. */
+export const reportedErrorLimit = 500;
+const previewRowLimit = 100;
+
+/** Reads the uploaded file into rows; file-level problems (not a workbook, wrong header, too many rows) throw. */
+export function readImportFile<Row>(importer: Importer<Row, unknown>, bytes: Buffer, locale: Locale): Promise<ReadRow<Row>[]> {
+  return readSheet(importer.sheet, bytes, { locale, maxRows: importer.maxRows });
+}
+
+/** Every problem of every row, cell problems first, each row's in column order, rows in file order. */
+async function checkRows<Row, Plan>(ctx: ServiceContext, importer: Importer<Row, Plan>, rows: readonly ReadRow<Row>[]) {
+  const checked = await importer.check(ctx, rows);
+  const order = new Map(columnsOf(importer.sheet).map(({ column }, i) => [column.header, i]));
+  const errors = [...rows.flatMap((row) => row.errors), ...checked.errors].sort(
+    (a, b) => a.row - b.row || (order.get(a.column) ?? -1) - (order.get(b.column) ?? -1),
+  );
+  const invalidRows = new Set(errors.map((error) => error.row));
+  return { plan: checked.plan.filter((planned) => !invalidRows.has(planned.row)), errors, invalidRows };
+}
+
+/** The dry run: every row checked, nothing written. */
+export async function dryRunImport<Row, Plan>(ctx: ServiceContext, importer: Importer<Row, Plan>, rows: readonly ReadRow<Row>[]): Promise<ImportReport> {
+  importer.authorize(ctx);
+  const { errors, invalidRows } = await checkRows(ctx, importer, rows);
+  const columns = columnsOf(importer.sheet);
+  return {
+    kind: importer.kind,
+    total: rows.length,
+    valid: rows.length - invalidRows.size,
+    invalid: invalidRows.size,
+    errorCount: errors.length,
+    errors: errors.slice(0, reportedErrorLimit),
+    columns: columns.map(({ column }) => column.header),
+    preview: rows.slice(0, previewRowLimit).map((row) => ({
+      row: row.row,
+      cells: columns.map(({ key }) => cellText(row.cells[key])),
+      valid: !invalidRows.has(row.row),
+    })),
+  };
+}
+
+/** A service refusing one row while writing: a record someone created meanwhile, a parent disabled since the check. */
+function rowErrorFrom<Row>(importer: Importer<Row, unknown>, locale: Locale, row: number, error: unknown): RowError | undefined {
+  if (isUniqueViolation(error) || isForeignKeyViolation(error)) {
+    const code = isUniqueViolation(error) ? 'CONFLICT' : 'REFERENCE_GONE';
+    return { row, column: '', code, message: translate(locale, code) };
+  }
+  if (!(error instanceof AppError) || error.status >= 500) return undefined;
+  const field = error.options.details?.find((detail) => detail.path?.startsWith('body.'))?.path?.slice('body.'.length);
+  const key = field ? (importer.fieldColumns?.[field] ?? field) : undefined;
+  const column = key && key in importer.sheet.columns ? importer.sheet.columns[key as keyof Row].header : '';
+  return { row, column, code: error.code, message: translate(locale, error.code, error.options.params) };
+}
+
+/**
+ * Checks every row again (the data may have changed since the dry run), then
+ * writes in ONE transaction through the module's service functions, so each
+ * row gets the service's own checks and audit entry. Without `skipInvalid`
+ * one invalid row means nothing is written; with it the valid rows are
+ * written, and a row the service refuses while writing is rolled back alone
+ * (a savepoint) and reported. Never throws for a row: the outcome says.
+ */
+export async function runImport<Row, Plan>(
+  ctx: ServiceContext,
+  importer: Importer<Row, Plan>,
+  rows: readonly ReadRow<Row>[],
+  options: { skipInvalid: boolean; onProgress?: (progress: ImportProgress) => void },
+): Promise<ImportOutcome> {
+  importer.authorize(ctx);
+  const report = (progress: ImportProgress) => options.onProgress?.(progress);
+  report({ phase: 'checking', total: rows.length, processed: 0 });
+  const { plan, errors, invalidRows } = await checkRows(ctx, importer, rows);
+  report({ phase: 'checking', total: rows.length, processed: rows.length });
+  const refused = (failure: ImportOutcome['failure'], rowErrors: RowError[]): ImportOutcome => ({
+    total: rows.length,
+    imported: 0,
+    skipped: rows.length,
+    errors: rowErrors,
+    failure,
+  });
+  if (invalidRows.size > 0 && !options.skipInvalid) {
+    return refused({ code: 'IMPORT_HAS_INVALID_ROWS', message: describe(ctx.locale, 'IMPORT_HAS_INVALID_ROWS', { count: invalidRows.size }) }, errors);
+  }
+
+  const written = new Map<number, string>();
+  const writeErrors: RowError[] = [];
+  report({ phase: 'writing', total: plan.length, processed: 0 });
+  try {
+    await inOneTransaction(ctx, async (joined) => {
+      for (const [index, { row, plan: rowPlan }] of plan.entries()) {
+        if (options.skipInvalid) await sql`savepoint import_row`.execute(joined.db);
+        try {
+          const id = await importer.write(joined, rowPlan, written);
+          written.set(row, id ?? '');
+          if (options.skipInvalid) await sql`release savepoint import_row`.execute(joined.db);
+        } catch (error) {
+          const rowError = rowErrorFrom(importer, ctx.locale, row, error);
+          if (!rowError || !options.skipInvalid) throw rowError ? new RowWriteFailed(rowError) : error;
+          await sql`rollback to savepoint import_row`.execute(joined.db);
+          writeErrors.push(rowError);
+        }
+        report({ phase: 'writing', total: plan.length, processed: index + 1 });
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof RowWriteFailed)) throw error;
+    const { row, message } = error.rowError;
+    return refused({ code: 'IMPORT_ROW_FAILED', message: describe(ctx.locale, 'IMPORT_ROW_FAILED', { row, reason: message }) }, [...errors, error.rowError]);
+  }
+  const allErrors = [...errors, ...writeErrors].sort((a, b) => a.row - b.row);
+  return { total: rows.length, imported: written.size, skipped: rows.length - written.size, errors: allErrors, failure: null };
+}
+
+/** Carries a row's refusal out of the transaction, which rolls back on the way. */
+class RowWriteFailed extends Error {
+  constructor(readonly rowError: RowError) {
+    super(rowError.message);
+  }
+}
