@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { applyServerErrors } from '../../shared/server-errors.ts';
 import { createOrg, orgTypes, updateOrg, type Org, type OrgFields, type OrgType } from './api.ts';
+import { focusFieldOnOpen } from './dialog-state.ts';
 import { orgMessages } from './messages.ts';
 import { SecondaryText } from './StatusMarks.tsx';
 
@@ -95,8 +96,7 @@ export function OrgForm({ subject, open, onClose, afterClose, onSaved }: OrgForm
       onOk={() => form.submit()}
       onCancel={onClose}
       afterClose={afterClose}
-      // The keyboard starts in the first field, not on the dialog's frame.
-      afterOpenChange={(visible) => visible && form.focusField('name')}
+      afterOpenChange={focusFieldOnOpen(form, 'name')}
       destroyOnHidden
     >
       {subject.kind === 'create' && (

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { applyServerErrors } from '../../shared/server-errors.ts';
 import { moveOrg, type Org } from './api.ts';
+import { focusFieldOnOpen } from './dialog-state.ts';
 import { orgMessages } from './messages.ts';
 import { SecondaryText } from './StatusMarks.tsx';
 import { OrgTreeSelect } from './OrgTreeSelect.tsx';
@@ -49,8 +50,7 @@ export function OrgMoveModal({ org, open, onClose, afterClose, onMoved }: OrgMov
       onOk={() => form.submit()}
       onCancel={onClose}
       afterClose={afterClose}
-      // The keyboard starts in the first field, not on the dialog's frame.
-      afterOpenChange={(visible) => visible && form.focusField('parentId')}
+      afterOpenChange={focusFieldOnOpen(form, 'parentId')}
       destroyOnHidden
     >
       <SecondaryText block>{t('moveHint', { name: org.name })}</SecondaryText>

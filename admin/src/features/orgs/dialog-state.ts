@@ -1,3 +1,4 @@
+import type { FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
 
 /**
@@ -15,4 +16,15 @@ export function useDialogState<Subject>() {
   const hide = useCallback(() => setOpen(false), []);
   const afterClose = useCallback(() => setSubject(null), []);
   return { subject, open, show, hide, afterClose };
+}
+
+/**
+ * For a dialog's afterOpenChange: once it has opened, puts the keyboard in its
+ * first field (Ant Design leaves it on the dialog's frame), unless the user is
+ * already typing in one of its fields (a quick hand, or a test) by then.
+ */
+export function focusFieldOnOpen(form: FormInstance, name: string) {
+  return (open: boolean) => {
+    if (open && !document.activeElement?.closest('form')) form.focusField(name);
+  };
 }
