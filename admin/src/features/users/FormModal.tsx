@@ -4,29 +4,12 @@ import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { applyServerErrors } from '../../shared/server-errors.ts';
 
-/** How a page drives one of its dialogs (see useDialog). */
+/** How a page drives one of its dialogs (with useDialogState). */
 export interface DialogControl {
   open: boolean;
   onClose(): void;
   /** Runs when the close animation ends, so the dialog unmounts only then. */
   afterClose(): void;
-}
-
-/** Which dialog shows for which record; it stays mounted while it closes, so focus returns to the button that opened it. */
-export function useDialog<T>() {
-  const [state, setState] = useState<{ target: T; open: boolean; serial: number }>();
-  const control: DialogControl = {
-    open: state?.open ?? false,
-    onClose: () => setState((s) => s && { ...s, open: false }),
-    afterClose: () => setState(undefined),
-  };
-  return {
-    target: state?.target,
-    /** Changes with every opening: a key that gives each opening a fresh form. */
-    serial: state?.serial,
-    show: (target: T) => setState((s) => ({ target, open: true, serial: (s?.serial ?? 0) + 1 })),
-    control,
-  };
 }
 
 interface FormModalProps<V> extends DialogControl {

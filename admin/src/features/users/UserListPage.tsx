@@ -7,9 +7,11 @@ import { useAuth, type Role } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { ServerTable } from '../../shared/ServerTable.tsx';
+import { useDialogState } from '../orgs/dialog-state.ts';
+import { ExactButtonText } from '../orgs/ExactButtonText.tsx';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
+import { pageTitleStyle } from '../orgs/page-title.ts';
 import { fetchUsers, isLocked, revokeUserSessions, type User } from './api.ts';
-import { useDialog } from './FormModal.tsx';
 import { userMessages } from './messages.ts';
 import UserExcelActions from './UserExcelActions.tsx';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, useUserOptions } from './UserDialogs.tsx';
@@ -28,7 +30,7 @@ export default function UserListPage() {
   const { user: currentUser } = useAuth();
   const { roleOptions, statusOptions } = useUserOptions();
   const [reloadKey, setReloadKey] = useState(0);
-  const dialog = useDialog<UserDialog>();
+  const dialog = useDialogState<UserDialog>();
   useBreadcrumbs([{ title: t('title') }]);
 
   const reload = () => setReloadKey((n) => n + 1);
@@ -120,7 +122,7 @@ export default function UserListPage() {
         <OrgTreeSelect allowClear placeholder={t('all')} />
       </Form.Item>
       <Form.Item name="role" label={t('roles')}>
-        <Select options={roleOptions} allowClear placeholder={t('all')} style={{ width: 130 }} />
+        <Select options={roleOptions} showSearch optionFilterProp="label" allowClear placeholder={t('all')} style={{ width: 130 }} />
       </Form.Item>
       <Form.Item name="status" label={t('status')}>
         <Select options={statusOptions} allowClear placeholder={t('all')} style={{ width: 110 }} />
@@ -128,30 +130,32 @@ export default function UserListPage() {
     </>
   );
 
-  const target = dialog.target;
-  const dialogProps = { ...dialog.control, onSaved: reload };
+  const target = dialog.subject;
+  const dialogProps = { open: dialog.open, onClose: dialog.hide, afterClose: dialog.afterClose, onSaved: reload };
 
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: 18, margin: 0 }}>{t('title')}</Typography.Title>}>
-      <ServerTable<User>
-        ariaLabel={t('tableLabel')}
-        fetchPage={fetchUsers}
-        columns={columns}
-        rowKey={(user) => user.id}
-        filters={filters}
-        toolbar={(query) => (
-          <>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => dialog.show({ kind: 'create' })}>
-              {t('create')}
-            </Button>
-            <UserExcelActions query={query} />
-          </>
-        )}
-        reloadKey={reloadKey}
-      />
-      {target?.kind === 'create' && <CreateUserModal key={dialog.serial} {...dialogProps} />}
-      {target?.kind === 'edit' && <EditUserModal key={dialog.serial} user={target.user} {...dialogProps} />}
-      {target?.kind === 'password' && <ResetPasswordModal key={dialog.serial} user={target.user} {...dialogProps} />}
-    </Card>
+    <ExactButtonText>
+      <Card title={<Typography.Title level={1} style={pageTitleStyle}>{t('title')}</Typography.Title>}>
+        <ServerTable<User>
+          ariaLabel={t('tableLabel')}
+          fetchPage={fetchUsers}
+          columns={columns}
+          rowKey={(user) => user.id}
+          filters={filters}
+          toolbar={(query) => (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => dialog.show({ kind: 'create' })}>
+                {t('create')}
+              </Button>
+              <UserExcelActions query={query} />
+            </>
+          )}
+          reloadKey={reloadKey}
+        />
+        {target?.kind === 'create' && <CreateUserModal key="create" {...dialogProps} />}
+        {target?.kind === 'edit' && <EditUserModal key={`edit-${target.user.id}`} user={target.user} {...dialogProps} />}
+        {target?.kind === 'password' && <ResetPasswordModal key={`password-${target.user.id}`} user={target.user} {...dialogProps} />}
+      </Card>
+    </ExactButtonText>
   );
 }
