@@ -35,6 +35,8 @@ export const test = base
   })
   .extend('page', async ({ kexie, browser, task }, { onCleanup }): Promise<Page> => {
     const context = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: viewports.desktop });
+    // Well below the test's own timeout, so a missing button fails with its name rather than a bare timeout.
+    context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const problems = watchPage(page);
     onCleanup(async () => {
