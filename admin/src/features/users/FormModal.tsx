@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { applyServerErrors } from '../../shared/server-errors.ts';
+import { focusFieldOnOpen } from '../orgs/dialog-state.ts';
 
 /** How a page drives one of its dialogs (with useDialogState). */
 export interface DialogControl {
@@ -17,7 +18,7 @@ interface FormModalProps<V> extends DialogControl {
   /** Prefixes the field ids, keeping them unique on the page. */
   name: string;
   initialValues?: Partial<V>;
-  /** The form's fields: server errors naming one of them show under it, the rest above the form. */
+  /** The form's fields in order: the keyboard starts in the first; server errors naming one show under it, the rest above the form. */
   fieldNames: (keyof V & string)[];
   onSubmit(values: V): Promise<unknown>;
   /** After a successful write, e.g. to reload the list. */
@@ -60,6 +61,7 @@ export function FormModal<V extends object>({ title, name, initialValues, fieldN
       onOk={() => form.submit()}
       onCancel={onClose}
       afterClose={afterClose}
+      afterOpenChange={fieldNames[0] ? focusFieldOnOpen(form, fieldNames[0]) : undefined}
       destroyOnHidden
     >
       {intro}
