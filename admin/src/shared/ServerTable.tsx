@@ -55,9 +55,11 @@ export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filt
     [ownParamsKey, paramPrefix],
   );
 
+  const hasFilters = Boolean(filters);
   useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(Object.entries(query).filter(([key]) => !pagingKeys.includes(key))));
-  }, [form, query]);
+    // Without a filter bar there is no Form to fill (and antd warns about a form instance left unconnected).
+    if (hasFilters) form.setFieldsValue(Object.fromEntries(Object.entries(query).filter(([key]) => !pagingKeys.includes(key))));
+  }, [form, query, hasFilters]);
 
   useEffect(() => {
     let current = true;
