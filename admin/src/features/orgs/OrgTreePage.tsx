@@ -156,9 +156,10 @@ function OrgTreeScreen() {
           {t('title')}
         </Typography.Title>
         {isAdmin && (
-          <Space wrap>
+          // Flex rather than Space: its gap reaches the buttons inside OrgExcelActions' fragment.
+          <Flex wrap gap={8}>
             <OrgExcelActions onImported={() => void reload()} />
-          </Space>
+          </Flex>
         )}
       </Flex>
       <Row gutter={[16, 16]}>
