@@ -2,7 +2,7 @@ import { Card, Flex, Space, Spin, Tag, Typography, type TableColumnsType } from 
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, type Page, type Query } from '../../app/api.ts';
+import { api, ApiError, type Page, type Query } from '../../app/api.ts';
 import { useBreadcrumbs, type Crumb } from '../../app/AppLayout.tsx';
 import { useAuth, type Role } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
@@ -61,7 +61,9 @@ function OrgProfileScreen() {
 
   useBreadcrumbs([{ title: t('title'), to: '/orgs' }, ...(org ? profileCrumbs(org, user?.orgId) : [])]);
 
-  if (error) return <ErrorState error={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  // Retrying cannot bring an org outside the user's scope (404) into it.
+  const retry = error instanceof ApiError && error.status === 404 ? undefined : () => setAttempt((n) => n + 1);
+  if (error) return <ErrorState error={error} onRetry={retry} />;
   if (!org) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
   return (
