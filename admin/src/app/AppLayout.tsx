@@ -1,5 +1,5 @@
-import { ApartmentOutlined, AuditOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import ChangePasswordModal from '../features/auth/ChangePasswordModal.tsx';
@@ -36,11 +36,11 @@ export default function AppLayout() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
-  const [collapsed, setCollapsed] = useState(narrow);
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const [crumbs, setCrumbs] = useState<Crumb[]>([]);
   const [changingPassword, setChangingPassword] = useState(false);
 
-  useEffect(() => setCollapsed(narrow), [narrow]);
   useEffect(() => {
     document.title = [...crumbs.map((c) => c.title).reverse(), t('appName')].join(' - ');
   }, [crumbs, t]);
@@ -59,39 +59,51 @@ export default function AppLayout() {
         onClick: () => void changeLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN'),
       },
       { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: () => void logout().then(() => navigate('/login')) },
+      {
+        key: 'logout',
+        icon: <LogoutOutlined />,
+        label: t('logout'),
+        // Leave first: the sign-in page must not offer to return the next user to this page.
+        onClick: () => {
+          navigate('/login', { replace: true });
+          void logout();
+        },
+      },
     ],
     [t, locale, changeLocale, logout, navigate],
   );
 
+  const brand = <div style={{ color: '#fff', padding: 16, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>{collapsed && !narrow ? '科协' : t('appName')}</div>;
+  const menu = <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems} onClick={() => setDrawerOpen(false)} />;
+
   return (
     <BreadcrumbContext.Provider value={setCrumbs}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider
-          breakpoint="lg"
-          collapsedWidth={narrow ? 0 : 64}
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          collapsible
-          theme="dark"
-          width={208}
-          style={narrow ? { position: 'fixed', height: '100vh', zIndex: 20 } : undefined}
-        >
-          <div style={{ color: '#fff', padding: '16px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-            {collapsed && !narrow ? '科协' : t('appName')}
-          </div>
-          <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems} onClick={() => narrow && setCollapsed(true)} />
-        </Layout.Sider>
+        {narrow ? (
+          // On a phone the menu is a drawer opened from the header, so it never covers the page.
+          <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" width={240} closable={false} styles={{ body: { padding: 0, background: '#001529' } }}>
+            {brand}
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} collapsedWidth={64} theme="dark" width={208}>
+            {brand}
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout>
           <Layout.Header
             style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}
           >
-            <Breadcrumb
-              items={[{ title: <Link to="/">{t('home')}</Link> }, ...crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))]}
-              style={{ minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}
-            />
+            <Space style={{ minWidth: 0 }}>
+              {narrow && <Button type="text" icon={<MenuOutlined />} aria-label={t('openMenu')} onClick={() => setDrawerOpen(true)} />}
+              <Breadcrumb
+                items={[{ title: <Link to="/">{t('home')}</Link> }, ...crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))]}
+                style={{ minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}
+              />
+            </Space>
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
-              <Button type="text" aria-label={`${user?.displayName} · ${user?.orgName}`}>
+              <Button type="text">
                 <Space size={4}>
                   {!narrow && <Typography.Text type="secondary">{user?.orgName}</Typography.Text>}
                   <span>{user?.displayName}</span>
@@ -101,9 +113,7 @@ export default function AppLayout() {
             </Dropdown>
           </Layout.Header>
           <Layout.Content style={{ margin: narrow ? 8 : 16 }}>
-            <main>
-              <Outlet />
-            </main>
+            <Outlet />
           </Layout.Content>
         </Layout>
         <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
