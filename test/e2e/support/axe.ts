@@ -3,12 +3,17 @@ import type { Page } from 'playwright-core';
 
 type Violation = axe.Result;
 
+/** A rule broken on every row of a table would otherwise bury the other rules. */
+const maxNodesShown = 4;
+
 /** What a reader of a failing test needs: the rule, how bad, what to fix, and where. */
 function describeViolations(violations: Violation[]): string {
   return violations
     .map((v) => {
-      const nodes = v.nodes.map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n');
-      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+      const shown = v.nodes.slice(0, maxNodesShown);
+      const nodes = shown.map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n');
+      const more = v.nodes.length > shown.length ? `\n    … and ${v.nodes.length - shown.length} more elements` : '';
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'})\n    ${v.helpUrl}\n${nodes}${more}`;
     })
     .join('\n');
 }

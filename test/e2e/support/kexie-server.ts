@@ -31,6 +31,8 @@ export async function startKexieServer(): Promise<KexieServer> {
   // Always a private SQLite file, whatever the developer's shell points at.
   delete env.DATABASE_URL;
   delete env.KEXIE_SQLITE_FILE;
+  // As `npm start` runs: not in Vitest's NODE_ENV=test (with which a rebuild of the console would bundle React's development build).
+  delete env.NODE_ENV;
 
   const child = spawn(process.execPath, [path.join(root, 'bin/kexie.mjs'), 'serve', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -73,6 +73,8 @@ export class PageProblems {
   }
 
   private onRequestFailed(request: Request) {
+    // Cancelled, not failed: the page navigated on (a favicon still loading) or aborted a fetch it no longer needs.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     this.problems.push(`request got no answer: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
   }
 
