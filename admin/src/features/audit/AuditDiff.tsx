@@ -5,6 +5,7 @@ import type { Role } from '../../app/auth.tsx';
 import { locales, useT, type Locale } from '../../app/i18n.tsx';
 import { orgTypes, type OrgType } from '../orgs/api.ts';
 import { orgMessages } from '../orgs/messages.ts';
+import { SecondaryText } from '../orgs/StatusMarks.tsx';
 import { roles, userStatuses, type UserStatus } from '../users/api.ts';
 import { userMessages } from '../users/messages.ts';
 import type { AuditEntity } from './api.ts';
@@ -71,7 +72,7 @@ export function AuditDiff({ entity, before, after, orgName }: AuditDiffProps) {
   const unchangedCount = isUpdate ? changes.filter((change) => !change.changed).length : 0;
   const rows = isUpdate && !showUnchanged ? changes.filter((change) => change.changed) : changes;
 
-  if (changes.length === 0) return <Typography.Text type="secondary">{t('noFields')}</Typography.Text>;
+  if (changes.length === 0) return <SecondaryText>{t('noFields')}</SecondaryText>;
 
   const fieldLabel = (field: string) => (isKnownField(field) ? t(`field.${field}`) : field);
 
@@ -110,7 +111,7 @@ export function AuditDiff({ entity, before, after, orgName }: AuditDiffProps) {
       title: t('field'),
       width: '28%',
       render: (_, change) =>
-        change.changed ? <Typography.Text strong>{fieldLabel(change.field)}</Typography.Text> : <Typography.Text type="secondary">{fieldLabel(change.field)}</Typography.Text>,
+        change.changed ? <Typography.Text strong>{fieldLabel(change.field)}</Typography.Text> : <SecondaryText>{fieldLabel(change.field)}</SecondaryText>,
     },
     ...(hasBefore ? [valueColumn('before', token.colorErrorBg)] : []),
     ...(hasAfter ? [valueColumn('after', token.colorSuccessBg)] : []),

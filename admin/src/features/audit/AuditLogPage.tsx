@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Drawer, Form, Grid, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Drawer, Form, Grid, Select, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
@@ -15,18 +15,20 @@ import { AuditDiff } from './AuditDiff.tsx';
 import { DateRangeField } from './DateRangeField.tsx';
 import { auditMessages } from './messages.ts';
 
+// Preset colours whose text reads at 4.5:1 on their own background: writes in blues,
+// account security in magenta, refused or locked sign-ins in red, routine sign-ins grey.
 const actionColours: Record<AuditAction, string> = {
-  create: 'success',
-  update: 'processing',
-  move: 'cyan',
-  reset_password: 'purple',
-  revoke_sessions: 'purple',
-  update_self: 'geekblue',
-  change_password: 'geekblue',
+  create: 'blue',
+  update: 'geekblue',
+  move: 'purple',
+  reset_password: 'magenta',
+  revoke_sessions: 'magenta',
+  update_self: 'magenta',
+  change_password: 'magenta',
   login: 'default',
   logout: 'default',
-  login_failed: 'warning',
-  lockout: 'error',
+  login_failed: 'red',
+  lockout: 'red',
 };
 
 const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
@@ -54,23 +56,31 @@ export default function AuditLogPage() {
   const t = useT(auditMessages);
   const labels = useEntryLabels();
   const details = useDialogState<AuditEntry>();
+  const narrow = !Grid.useBreakpoint().sm;
   const { items: orgs } = useOrgTree();
   useBreadcrumbs([{ title: t('title') }]);
 
   const orgNames = useMemo(() => new Map(orgs?.map((org) => [org.id, org.name])), [orgs]);
   const orgName = useCallback((id: string) => orgNames.get(id), [orgNames]);
 
+  // On a phone the table keeps when and which action; who, what and from where are in the details.
   const columns: TableColumnsType<AuditEntry> = [
-    { key: 'at', dataIndex: 'at', title: t('time'), render: formatTime },
-    { key: 'actor', dataIndex: 'actorUsername', title: t('actor'), render: (value: string | null) => value ?? '—' },
-    { key: 'entity', title: t('entity'), render: (_, entry) => labels.entity(entry) },
-    { key: 'object', title: t('object'), render: (_, entry) => labels.object(entry) },
+    {
+      key: 'at',
+      dataIndex: 'at',
+      title: t('time'),
+      // Date above time on a phone, leaving room for the action.
+      render: (at: string) => (narrow ? <span style={{ whiteSpace: 'pre-line' }}>{dayjs(at).format('YYYY-MM-DD\nHH:mm:ss')}</span> : formatTime(at)),
+    },
+    { key: 'actor', dataIndex: 'actorUsername', title: t('actor'), responsive: ['sm'], render: (value: string | null) => value ?? '—' },
+    { key: 'entity', title: t('entity'), responsive: ['md'], render: (_, entry) => labels.entity(entry) },
+    { key: 'object', title: t('object'), responsive: ['sm'], render: (_, entry) => labels.object(entry) },
     {
       key: 'action',
       title: t('action'),
       render: (_, entry) => <Tag color={actionColours[entry.action] ?? 'default'}>{labels.action(entry)}</Tag>,
     },
-    { key: 'ip', dataIndex: 'ip', title: t('ip'), render: (value: string | null) => value ?? '—' },
+    { key: 'ip', dataIndex: 'ip', title: t('ip'), responsive: ['md'], render: (value: string | null) => value ?? '—' },
     {
       key: 'details',
       title: t('details'),
@@ -117,7 +127,7 @@ export default function AuditLogPage() {
 
   return (
     <ExactButtonText>
-      <Card title={<Typography.Title level={1} style={pageTitleStyle}>{t('title')}</Typography.Title>}>
+      <Card size={narrow ? 'small' : 'default'} title={<Typography.Title level={1} style={pageTitleStyle}>{t('title')}</Typography.Title>}>
         <ServerTable<AuditEntry>
           ariaLabel={t('tableLabel')}
           fetchPage={fetchAuditEntries}
@@ -145,6 +155,7 @@ function AuditEntryDrawer({ entry, orgName, open, onClose, afterClose }: AuditEn
   const t = useT(auditMessages);
   const labels = useEntryLabels();
   const screens = Grid.useBreakpoint();
+  const { token } = theme.useToken();
   return (
     <Drawer
       open={open}
@@ -157,7 +168,8 @@ function AuditEntryDrawer({ entry, orgName, open, onClose, afterClose }: AuditEn
         size="small"
         column={1}
         bordered
-        styles={{ label: { whiteSpace: 'nowrap' } }}
+        // Ant Design's label grey reads at 3.4:1; the secondary text colour at 4.5:1 or better.
+        styles={{ label: { whiteSpace: 'nowrap', color: token.colorTextSecondary } }}
         style={{ marginBottom: 16 }}
         items={[
           { key: 'at', label: t('time'), children: formatTime(entry.at) },
