@@ -88,7 +88,7 @@ export function AuditDiff({ entity, before, after, orgName }: AuditDiffProps) {
       return (
         <Space size={[0, 4]} wrap>
           {value.map((item, index) => (
-            <Tag key={index}>{field === 'roles' && isOneOf<Role>(roles, item) ? tUser(`role.${item}`) : String(renderValue('', item))}</Tag>
+            <Tag key={index}>{field === 'roles' && isOneOf<Role>(roles, item) ? tUser(`role.${item}`) : renderValue('', item)}</Tag>
           ))}
         </Space>
       );
