@@ -1,6 +1,7 @@
 import type { Query } from '../../app/api.ts';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 
-/** Export of the current user list as Excel (filled in by the Excel feature). */
-export default function UserExcelActions(_props: { query: Query }) {
-  return null;
+/** 导出 Excel: the user list exactly as filtered and sorted on screen. */
+export default function UserExcelActions({ query }: { query: Query }) {
+  return <ExportButton path="/users/excel/export" query={query} />;
 }
