@@ -159,6 +159,33 @@ describe('organisations in Excel: template, import and export', () => {
     expect((await childrenOf(parent.id)).map((o) => o.name)).toEqual(['跳过测试丙', '跳过测试甲']);
   });
 
+  it('reports a parent that is ambiguous in the tree or in the file, disabled, or part of a circle of rows', async () => {
+    const tag = Date.now().toString(36);
+    const first = await buildOrg(kexie.db, { parentId: kexie.root.id });
+    const second = await buildOrg(kexie.db, { parentId: kexie.root.id });
+    await buildOrg(kexie.db, { parentId: first.id, name: `同名学会${tag}` });
+    await buildOrg(kexie.db, { parentId: second.id, name: `同名学会${tag}` });
+    const disabled = await buildOrg(kexie.db, { parentId: kexie.root.id });
+    expect((await admin.patch(`/api/v1/orgs/${disabled.id}`, { status: 'disabled' })).statusCode).toBe(200);
+    const response = await upload(admin, await orgWorkbook([
+      [`甲${tag}`, null, '学会', `同名学会${tag}`, null, null],
+      [`乙${tag}`, null, '学会', disabled.name, null, null],
+      [`圈一${tag}`, null, '学会', `圈二${tag}`, null, null],
+      [`圈二${tag}`, null, '学会', `圈一${tag}`, null, null],
+      [`重名${tag}`, null, '学会', first.name, null, null],
+      [`重名${tag}`, null, '学会', second.name, null, null],
+      [`丁${tag}`, null, '学会', `重名${tag}`, null, null],
+    ]), 'dryRun=true');
+    expect(errorsOf(response)).toEqual([
+      { row: 2, column: '上级组织', message: `有 2 个组织名为“同名学会${tag}”，请改填它的行政区划代码` },
+      { row: 3, column: '上级组织', message: `上级组织“${disabled.name}”已停用` },
+      { row: 4, column: '上级组织', message: '上级组织的引用绕成了一个圈（第 4、5 行），请检查这几行的上级组织' },
+      { row: 5, column: '上级组织', message: '上级组织的引用绕成了一个圈（第 4、5 行），请检查这几行的上级组织' },
+      { row: 8, column: '上级组织', message: `本表第 6、7 行都名为“重名${tag}”，无法确定上级组织是哪一行` },
+    ]);
+    expect(response.json()).toMatchObject({ total: 7, valid: 2, invalid: 5 });
+  });
+
   it('reads founding dates written as 2024-09-20, 2024/9/20 and 2024年9月20日, as Excel date cells and as Excel day numbers', async () => {
     const parent = await buildOrg(kexie.db, { parentId: kexie.root.id });
     const bytes = await orgWorkbook([

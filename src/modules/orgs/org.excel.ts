@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { defineMessages, translate, type Locale } from '../../platform/i18n/catalogue.ts';
+import { describe } from '../../platform/excel/excel.messages.ts';
 import { collectForExport } from '../../platform/excel/export.ts';
 import { choicesFromCatalogue, column, defineSheet, type RowOf } from '../../platform/excel/sheet.ts';
 import type { ReadRow, RowError } from '../../platform/excel/workbook-reader.ts';
@@ -23,6 +24,7 @@ export const orgExcelMessages = defineMessages({
     'org.excel.adminCodeFormat': '行政区划代码须为 6 位或 12 位数字',
     ORG_IMPORT_PARENT_NOT_FOUND: '上级组织“{parent}”不存在或不在您的管理范围内',
     ORG_IMPORT_PARENT_AMBIGUOUS: '有 {count} 个组织名为“{parent}”，请改填它的行政区划代码',
+    ORG_IMPORT_PARENT_AMBIGUOUS_ROWS: '本表第 {rows} 行都名为“{parent}”，无法确定上级组织是哪一行',
     ORG_IMPORT_PARENT_DISABLED: '上级组织“{parent}”已停用',
     ORG_IMPORT_PARENT_ROW_INVALID: '上级组织“{parent}”（第 {row} 行）未能导入',
     ORG_IMPORT_PARENT_CYCLE: '上级组织的引用绕成了一个圈（第 {rows} 行），请检查这几行的上级组织',
@@ -38,6 +40,7 @@ export const orgExcelMessages = defineMessages({
     'org.excel.adminCodeFormat': 'An administrative code has six or twelve digits',
     ORG_IMPORT_PARENT_NOT_FOUND: 'The parent "{parent}" does not exist or is outside your scope',
     ORG_IMPORT_PARENT_AMBIGUOUS: '{count} organisations are named "{parent}"; enter its administrative code instead',
+    ORG_IMPORT_PARENT_AMBIGUOUS_ROWS: 'Rows {rows} of this sheet are all named "{parent}"; which one is the parent is unclear',
     ORG_IMPORT_PARENT_DISABLED: 'The parent "{parent}" is disabled',
     ORG_IMPORT_PARENT_ROW_INVALID: 'The parent "{parent}" (row {row}) could not be imported',
     ORG_IMPORT_PARENT_CYCLE: 'The parents of rows {rows} refer to each other in a circle; check them',
@@ -98,7 +101,7 @@ async function checkOrgRows(ctx: ServiceContext, rows: readonly ReadRow<OrgSheet
   const scope = await scopeIndex(ctx);
   const errors: RowError[] = [];
   const problem = (row: number, key: keyof OrgSheetRow, code: string, params: Record<string, unknown> = {}) =>
-    errors.push({ row, column: orgSheet.columns[key].header, code, message: translate(ctx.locale, code, params) });
+    errors.push({ row, column: orgSheet.columns[key].header, code, message: describe(ctx.locale, code, params) });
   const fileRowsByName = new Map<string, number[]>();
   for (const row of rows) if (row.values.name) fileRowsByName.set(row.values.name, [...(fileRowsByName.get(row.values.name) ?? []), row.row]);
 
@@ -110,7 +113,7 @@ async function checkOrgRows(ctx: ServiceContext, rows: readonly ReadRow<OrgSheet
     const fileRows = (fileRowsByName.get(text) ?? []).filter((other) => other !== row);
     const existing = isCode(text) && scope.byCode.has(text) ? [scope.byCode.get(text)!] : (scope.byName.get(text) ?? []);
     if (fileRows.length === 1) parents.set(row, { row: fileRows[0]!, name: text });
-    else if (fileRows.length > 1) problem(row, 'parent', 'ORG_IMPORT_PARENT_AMBIGUOUS', { parent: text, count: fileRows.length });
+    else if (fileRows.length > 1) problem(row, 'parent', 'ORG_IMPORT_PARENT_AMBIGUOUS_ROWS', { parent: text, rows: fileRows });
     else if (existing.length === 0) problem(row, 'parent', 'ORG_IMPORT_PARENT_NOT_FOUND', { parent: text });
     else if (existing.length > 1) problem(row, 'parent', 'ORG_IMPORT_PARENT_AMBIGUOUS', { parent: text, count: existing.length });
     else if (existing[0]!.status !== 'active') problem(row, 'parent', 'ORG_IMPORT_PARENT_DISABLED', { parent: text });
@@ -140,7 +143,7 @@ async function checkOrgRows(ctx: ServiceContext, rows: readonly ReadRow<OrgSheet
   }
 
   const order = parentsFirst(rows, parents, (rowsInCycle) => {
-    for (const row of rowsInCycle) problem(row, 'parent', 'ORG_IMPORT_PARENT_CYCLE', { rows: rowsInCycle.join('、') });
+    for (const row of rowsInCycle) problem(row, 'parent', 'ORG_IMPORT_PARENT_CYCLE', { rows: rowsInCycle });
   });
 
   // A row cannot be written when the row it hangs under cannot, down the chain.
