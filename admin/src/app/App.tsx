@@ -13,7 +13,7 @@ import { router } from './router.tsx';
 const antdLocales = { 'zh-CN': zhCN, 'en-US': enUS };
 
 // Darker than antd's defaults where those fall below WCAG AA contrast (4.5:1) on white.
-const theme = { token: { colorPrimary: '#1560bd', colorLink: '#1560bd', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', borderRadius: 4 } };
+const theme = { token: { colorPrimary: '#1560bd', colorLink: '#1560bd', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', colorError: '#cf1322', borderRadius: 4 } };
 
 function Localised() {
   const { locale } = useLocale();

@@ -23,9 +23,9 @@ export function useBreadcrumbs(crumbs: Crumb[]) {
 
 /** The modules in the menu, each shown only to the roles that may use it. */
 const modules: { key: string; path: string; label: 'menuOrgs' | 'menuUsers' | 'menuAudit'; icon: ReactNode; roles: Role[] | 'any' }[] = [
-  { key: 'orgs', path: '/orgs', label: 'menuOrgs', icon: <ApartmentOutlined />, roles: 'any' },
-  { key: 'users', path: '/users', label: 'menuUsers', icon: <TeamOutlined />, roles: ['admin'] },
-  { key: 'audit', path: '/audit', label: 'menuAudit', icon: <AuditOutlined />, roles: ['admin'] },
+  { key: 'orgs', path: '/orgs', label: 'menuOrgs', icon: <ApartmentOutlined aria-hidden />, roles: 'any' },
+  { key: 'users', path: '/users', label: 'menuUsers', icon: <TeamOutlined aria-hidden />, roles: ['admin'] },
+  { key: 'audit', path: '/audit', label: 'menuAudit', icon: <AuditOutlined aria-hidden />, roles: ['admin'] },
 ];
 
 export default function AppLayout() {
@@ -51,17 +51,17 @@ export default function AppLayout() {
 
   const userMenu: MenuProps['items'] = useMemo(
     () => [
-      { key: 'password', icon: <KeyOutlined />, label: t('changePassword'), onClick: () => setChangingPassword(true) },
+      { key: 'password', icon: <KeyOutlined aria-hidden />, label: t('changePassword'), onClick: () => setChangingPassword(true) },
       {
         key: 'language',
-        icon: <GlobalOutlined />,
+        icon: <GlobalOutlined aria-hidden />,
         label: locale === 'zh-CN' ? 'English' : '中文',
         onClick: () => void changeLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN'),
       },
       { type: 'divider' },
       {
         key: 'logout',
-        icon: <LogoutOutlined />,
+        icon: <LogoutOutlined aria-hidden />,
         label: t('logout'),
         // Leave first: the sign-in page must not offer to return the next user to this page.
         onClick: () => {
@@ -96,7 +96,7 @@ export default function AppLayout() {
             style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}
           >
             <Space style={{ minWidth: 0 }}>
-              {narrow && <Button type="text" icon={<MenuOutlined />} aria-label={t('openMenu')} onClick={() => setDrawerOpen(true)} />}
+              {narrow && <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('openMenu')} onClick={() => setDrawerOpen(true)} />}
               <Breadcrumb
                 items={[{ title: <Link to="/">{t('home')}</Link> }, ...crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))]}
                 style={{ minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}
@@ -107,7 +107,7 @@ export default function AppLayout() {
                 <Space size={4}>
                   {!narrow && <Typography.Text type="secondary">{user?.orgName}</Typography.Text>}
                   <span>{user?.displayName}</span>
-                  <DownOutlined />
+                  <DownOutlined aria-hidden />
                 </Space>
               </Button>
             </Dropdown>

@@ -58,7 +58,11 @@ export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filt
   const hasFilters = Boolean(filters);
   useEffect(() => {
     // Without a filter bar there is no Form to fill (and antd warns about a form instance left unconnected).
-    if (hasFilters) form.setFieldsValue(Object.fromEntries(Object.entries(query).filter(([key]) => !pagingKeys.includes(key))));
+    // Reset first: a filter absent from the address (after 重置, or going back) must show as empty too.
+    if (hasFilters) {
+      form.resetFields();
+      form.setFieldsValue(Object.fromEntries(Object.entries(query).filter(([key]) => !pagingKeys.includes(key))));
+    }
   }, [form, query, hasFilters]);
 
   useEffect(() => {
