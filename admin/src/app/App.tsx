@@ -22,7 +22,7 @@ function Localised() {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={theme}>
+    <ConfigProvider locale={antdLocales[locale]} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AuthProvider>
           <RouterProvider router={router} />
