@@ -36,7 +36,7 @@ export function ExportButton({ path, query, label }: { path: string; query?: Que
   };
 
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void exportList()}>
+    <Button icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void exportList()}>
       {label ?? tApp('exportExcel')}
     </Button>
   );

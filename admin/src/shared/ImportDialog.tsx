@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Grid, Modal, Progress, Result, Spin, Statistic, Steps, Table, Tabs, Tag, Typography, Upload, theme, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, ConfigProvider, Flex, Grid, Modal, Progress, Result, Spin, Statistic, Steps, Table, Tabs, Tag, Typography, Upload, theme, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../app/api.ts';
 import { useLocale, useT } from '../app/i18n.tsx';
@@ -38,7 +38,10 @@ const pageSize = 8;
 export function ImportDialog({ open, onClose, title, ...steps }: ImportDialogProps) {
   return (
     <Modal open={open} onCancel={onClose} title={title} footer={null} width={880} destroyOnHidden maskClosable={false}>
-      <ImportSteps {...steps} onClose={onClose} />
+      {/* Buttons read exactly as written (关闭, not 关 闭), for screen readers and for tests that find them by name. */}
+      <ConfigProvider button={{ autoInsertSpace: false }}>
+        <ImportSteps {...steps} onClose={onClose} />
+      </ConfigProvider>
     </Modal>
   );
 }
@@ -135,7 +138,7 @@ function ImportSteps({ basePath, onImported, onClose }: Omit<ImportDialogProps, 
       body = (
         <Flex vertical gap={12} align="flex-start">
           <Typography.Paragraph style={{ margin: 0 }}>{t('templateIntro')}</Typography.Paragraph>
-          <Button icon={<DownloadOutlined />} loading={downloading} onClick={() => void downloadTemplate()}>
+          <Button icon={<DownloadOutlined aria-hidden />} loading={downloading} onClick={() => void downloadTemplate()}>
             {t('downloadTemplate')}
           </Button>
           {templateError && <Alert type="error" showIcon message={templateError} role="alert" />}
@@ -165,7 +168,7 @@ function ImportSteps({ basePath, onImported, onClose }: Omit<ImportDialogProps, 
             }}
           >
             <p className="ant-upload-drag-icon">
-              <InboxOutlined />
+              <InboxOutlined aria-hidden />
             </p>
             <p className="ant-upload-text">{t('uploadHint')}</p>
             <p className="ant-upload-hint">{t('uploadFormats')}</p>

@@ -23,7 +23,7 @@ export default function OrgExcelActions({ onImported, query }: { onImported?: ()
   return (
     <>
       <ExportButton path="/orgs/excel/export" query={query} />
-      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+      <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
         {tApp('importExcel')}
       </Button>
       <ImportDialog open={importing} onClose={() => setImporting(false)} title={t('importTitle')} basePath="/orgs/excel" onImported={onImported} />
