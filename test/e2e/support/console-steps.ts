@@ -77,14 +77,16 @@ export async function fieldErrors(field: Locator): Promise<string> {
 
 /**
  * Picks an option in an Ant Design Select (or TreeSelect) found by its label:
- * opens it, types to narrow it down when it is searchable, and clicks the
- * entry. Ant Design's visible entries carry their text as a title; the
- * listbox roles it renders are a hidden copy for screen readers.
+ * opens it from the keyboard (Enter; typing, when it is searchable) and clicks
+ * the entry. The keyboard works where a click would not: while a dialog is
+ * still zooming open, and once a chosen value lies over the input. Ant
+ * Design's visible entries carry their text as a title; the listbox options
+ * it renders are a hidden copy for screen readers.
  */
 export async function choose(field: Locator, optionText: string, options: { search?: boolean } = {}): Promise<void> {
-  // Once a value is chosen its text lies over the input; the click lands on the same box.
-  await field.click({ force: true });
+  await field.focus();
   if (options.search) await field.fill(optionText);
+  else await field.press('Enter');
   await field.page().getByTitle(optionText, { exact: true }).filter({ visible: true }).last().click();
 }
 
