@@ -64,17 +64,24 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError(response.status, error?.code ?? 'NETWORK', error?.message ?? response.statusText, error?.details ?? [], error?.requestId);
 }
 
-/** JSON request to /api/v1; writes carry the CSRF token; errors throw ApiError. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * Any request to /api/v1: the user's language, the CSRF token on writes, and
+ * errors thrown as ApiError. Returns the raw response for bodies that are not
+ * JSON (workbooks up and down); `api()` is the JSON case.
+ */
+export async function request(method: Method, path: string, options: { body?: BodyInit; contentType?: string; query?: Query; accept?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json', 'accept-language': requestLocale };
+  if (options.contentType) headers['content-type'] = options.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(withQuery(`/api/v1${path}`, query), {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(withQuery(`/api/v1${path}`, options.query), { method, headers, credentials: 'same-origin', body: options.body });
   if (!response.ok) throw await failure(response);
+  return response;
+}
+
+/** JSON request to /api/v1; errors throw ApiError. */
+export async function api<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  const response = await request(method, path, body === undefined ? { query } : { query, body: JSON.stringify(body), contentType: 'application/json' });
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { ApiError, type Query } from '../app/api.ts';
-import { useLocale, useT } from '../app/i18n.tsx';
+import { useT } from '../app/i18n.tsx';
 import { appMessages } from '../app/messages.ts';
 import { downloadWorkbook } from './excel-api.ts';
 import { excelMessages } from './excel-messages.ts';
@@ -18,7 +18,6 @@ const pagingKeys = new Set(['page', 'pageSize']);
 export function ExportButton({ path, query, label }: { path: string; query?: Query; label?: string }) {
   const t = useT(excelMessages);
   const tApp = useT(appMessages);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +25,7 @@ export function ExportButton({ path, query, label }: { path: string; query?: Que
     setBusy(true);
     try {
       const filters = Object.fromEntries(Object.entries(query ?? {}).filter(([key]) => !pagingKeys.has(key)));
-      await downloadWorkbook(path, locale, filters);
+      await downloadWorkbook(path, filters);
     } catch (err) {
       const reason = err instanceof ApiError ? err.message : String(err);
       message.error(t('exportFailed', { message: reason }));

@@ -1,8 +1,8 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, ConfigProvider, Flex, Grid, Modal, Progress, Result, Spin, Statistic, Steps, Table, Tabs, Tag, Typography, Upload, theme, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, Flex, Grid, Modal, Progress, Result, Spin, Statistic, Steps, Table, Tabs, Tag, Typography, Upload, theme, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../app/api.ts';
-import { useLocale, useT } from '../app/i18n.tsx';
+import { useT } from '../app/i18n.tsx';
 import { downloadWorkbook, fetchImportJob, maxUploadBytes, uploadWorkbook, type ImportJob, type ImportReport, type RowError } from './excel-api.ts';
 import { excelMessages } from './excel-messages.ts';
 
@@ -38,17 +38,13 @@ const pageSize = 8;
 export function ImportDialog({ open, onClose, title, ...steps }: ImportDialogProps) {
   return (
     <Modal open={open} onCancel={onClose} title={title} footer={null} width={880} destroyOnHidden maskClosable={false}>
-      {/* Buttons read exactly as written (关闭, not 关 闭), for screen readers and for tests that find them by name. */}
-      <ConfigProvider button={{ autoInsertSpace: false }}>
-        <ImportSteps {...steps} onClose={onClose} />
-      </ConfigProvider>
+      <ImportSteps {...steps} onClose={onClose} />
     </Modal>
   );
 }
 
 function ImportSteps({ basePath, onImported, onClose }: Omit<ImportDialogProps, 'open' | 'title'>) {
   const t = useT(excelMessages);
-  const { locale } = useLocale();
   const wide = Grid.useBreakpoint().md ?? true;
   const { token } = theme.useToken();
   const [stage, setStage] = useState<Stage>({ step: 'template' });
@@ -66,7 +62,7 @@ function ImportSteps({ basePath, onImported, onClose }: Omit<ImportDialogProps, 
     setDownloading(true);
     setTemplateError(undefined);
     try {
-      await downloadWorkbook(`${basePath}/template`, locale);
+      await downloadWorkbook(`${basePath}/template`);
     } catch (err) {
       setTemplateError(t('templateFailed', { message: messageOf(err) }));
     } finally {
@@ -80,7 +76,7 @@ function ImportSteps({ basePath, onImported, onClose }: Omit<ImportDialogProps, 
     setStage({ step: 'checking', file });
     setSkipInvalid(false);
     try {
-      const report = await uploadWorkbook<ImportReport>(`${basePath}/import`, file, locale, { dryRun: true });
+      const report = await uploadWorkbook<ImportReport>(`${basePath}/import`, file, { dryRun: true });
       setStage({ step: 'check', file, report });
     } catch (err) {
       setStage({ step: 'upload', refusal: { title: t('fileRefused'), error: err } });
@@ -90,7 +86,7 @@ function ImportSteps({ basePath, onImported, onClose }: Omit<ImportDialogProps, 
   const confirm = async (file: File) => {
     setStarting(true);
     try {
-      const job = await uploadWorkbook<ImportJob>(`${basePath}/import`, file, locale, skipInvalid ? { skipInvalid: true } : {});
+      const job = await uploadWorkbook<ImportJob>(`${basePath}/import`, file, skipInvalid ? { skipInvalid: true } : {});
       setStage({ step: 'import', job });
     } catch (err) {
       setStage({ step: 'upload', refusal: { title: t('fileRefused'), error: err } });

@@ -1,4 +1,4 @@
-import { ApiError, api, withQuery, type Query } from '../app/api.ts';
+import { api, request, type Query } from '../app/api.ts';
 
 /** The Excel calls every module offers under its own path (`/orgs/excel`): template, import, export, and the import job. */
 
@@ -41,12 +41,6 @@ export interface ImportJob {
   finishedAt: string | null;
 }
 
-/** The error shape every kexie error has, read from a response that is not JSON on success. */
-async function apiErrorOf(response: Response): Promise<ApiError> {
-  const error = (await response.json().catch(() => undefined))?.error;
-  return new ApiError(response.status, error?.code ?? 'NETWORK', error?.message ?? response.statusText, error?.details ?? [], error?.requestId);
-}
-
 /** `filename*=UTF-8''组织列表.xlsx` from Content-Disposition, so the saved file keeps its Chinese name. */
 function fileNameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';
@@ -68,26 +62,14 @@ function save(blob: Blob, fileName: string) {
 }
 
 /** Fetches a workbook from /api/v1 (a template or an export) and saves it under the server's file name. */
-export async function downloadWorkbook(path: string, locale: string, query?: Query): Promise<void> {
-  const response = await fetch(withQuery(`/api/v1${path}`, query), { credentials: 'same-origin', headers: { 'accept-language': locale } });
-  if (!response.ok) throw await apiErrorOf(response);
+export async function downloadWorkbook(path: string, query?: Query): Promise<void> {
+  const response = await request('GET', path, { query, accept: xlsxType });
   save(await response.blob(), fileNameOf(response, 'export.xlsx'));
 }
 
-/**
- * Sends a workbook as the request body. The CSRF token comes from the session
- * probe: the shared JSON helper keeps its copy private.
- */
-export async function uploadWorkbook<T>(path: string, file: File, locale: string, query: Query): Promise<T> {
-  const session = await api<{ csrfToken: string } | null>('GET', '/auth/session');
-  const response = await fetch(withQuery(`/api/v1${path}`, query), {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': xlsxType, accept: 'application/json', 'accept-language': locale, 'x-csrf-token': session?.csrfToken ?? '' },
-    body: file,
-  });
-  if (!response.ok) throw await apiErrorOf(response);
-  return (await response.json()) as T;
+/** Sends a workbook as the request body. */
+export async function uploadWorkbook<T>(path: string, file: File, query: Query): Promise<T> {
+  return (await (await request('POST', path, { body: file, contentType: xlsxType, query })).json()) as T;
 }
 
 export const fetchImportJob = (id: string) => api<ImportJob>('GET', `/imports/${id}`);

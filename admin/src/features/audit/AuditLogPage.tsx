@@ -6,7 +6,6 @@ import { useT } from '../../app/i18n.tsx';
 import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useOrgTree } from '../orgs/api.ts';
 import { useDialogState } from '../orgs/dialog-state.ts';
-import { ExactButtonText } from '../orgs/ExactButtonText.tsx';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { userMessages } from '../users/messages.ts';
 import { UserSelect } from '../users/UserSelect.tsx';
@@ -126,7 +125,7 @@ export default function AuditLogPage() {
   );
 
   return (
-    <ExactButtonText>
+    <>
       <Card size={narrow ? 'small' : 'default'} title={<Typography.Title level={1} style={pageTitleStyle}>{t('title')}</Typography.Title>}>
         <ServerTable<AuditEntry>
           ariaLabel={t('tableLabel')}
@@ -139,7 +138,7 @@ export default function AuditLogPage() {
           <AuditEntryDrawer key={details.subject.id} entry={details.subject} orgName={orgName} open={details.open} onClose={details.hide} afterClose={details.afterClose} />
         )}
       </Card>
-    </ExactButtonText>
+    </>
   );
 }
 

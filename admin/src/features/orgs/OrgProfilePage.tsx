@@ -9,7 +9,6 @@ import { useT } from '../../app/i18n.tsx';
 import { ErrorState } from '../../shared/PageState.tsx';
 import { ServerTable } from '../../shared/ServerTable.tsx';
 import { fetchOrg, listOrgs, type Org, type OrgDetail } from './api.ts';
-import { ExactButtonText } from './ExactButtonText.tsx';
 import { orgMessages } from './messages.ts';
 import { OrgDescriptions } from './OrgDescriptions.tsx';
 import { DisabledTag, StatusBadge } from './StatusMarks.tsx';
@@ -32,9 +31,9 @@ const dateTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
  */
 export default function OrgProfilePage() {
   return (
-    <ExactButtonText>
+    <>
       <OrgProfileScreen />
-    </ExactButtonText>
+    </>
   );
 }
 

@@ -15,7 +15,6 @@ import { OrgForm, type OrgFormSubject } from './OrgForm.tsx';
 import { OrgMoveModal } from './OrgMoveModal.tsx';
 import { DisabledTag, SecondaryText } from './StatusMarks.tsx';
 import { indexTree, nameMatches, normaliseNeedle, pathTo, searchTree } from './org-tree-search.ts';
-import { ExactButtonText } from './ExactButtonText.tsx';
 import { orgMessages } from './messages.ts';
 import { pageTitleStyle } from './page-title.ts';
 import './OrgTreePage.css';
@@ -86,9 +85,9 @@ function useParentName(org: OrgTreeNode | undefined, byId: Map<string, OrgTreeNo
  */
 export default function OrgTreePage() {
   return (
-    <ExactButtonText>
+    <>
       <OrgTreeScreen />
-    </ExactButtonText>
+    </>
   );
 }
 

@@ -8,7 +8,6 @@ import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useDialogState } from '../orgs/dialog-state.ts';
-import { ExactButtonText } from '../orgs/ExactButtonText.tsx';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { SecondaryText } from '../orgs/StatusMarks.tsx';
@@ -137,7 +136,7 @@ export default function UserListPage() {
   const dialogProps = { open: dialog.open, onClose: dialog.hide, afterClose: dialog.afterClose, onSaved: reload };
 
   return (
-    <ExactButtonText>
+    <>
       <Card size={narrow ? 'small' : 'default'} title={<Typography.Title level={1} style={pageTitleStyle}>{t('title')}</Typography.Title>}>
         <ServerTable<User>
           ariaLabel={t('tableLabel')}
@@ -159,6 +158,6 @@ export default function UserListPage() {
         {target?.kind === 'edit' && <EditUserModal key={`edit-${target.user.id}`} user={target.user} {...dialogProps} />}
         {target?.kind === 'password' && <ResetPasswordModal key={`password-${target.user.id}`} user={target.user} {...dialogProps} />}
       </Card>
-    </ExactButtonText>
+    </>
   );
 }
