@@ -9,7 +9,7 @@
 import { launchChromium } from '../test/e2e/support/chromium.ts';
 import { startKexieServer } from '../test/e2e/support/kexie-server.ts';
 import { kb, loginJsBudgetBytes, measureLoginPageJs, measureWholeConsoleJs, type JsTotal } from '../test/e2e/support/login-bundle.ts';
-import { ensureProductionAdminBuild } from '../test/e2e/support/production-build.ts';
+import { ensureAdminBuild } from '../src/platform/admin-build.ts';
 import { missingBrowserRequirements } from '../test/e2e/support/requirements.ts';
 import type { BenchReport } from './measure.ts';
 
@@ -31,7 +31,7 @@ async function loginPageJs(): Promise<JsTotal> {
 export default async function adminBundleBench(): Promise<BenchReport> {
   const missing = missingBrowserRequirements().filter((m) => m.startsWith('chromium'));
   if (missing.length > 0) throw new Error(`needs ${missing.join(', ')}`);
-  await ensureProductionAdminBuild();
+  await ensureAdminBuild();
   const login = await loginPageJs();
   const all = measureWholeConsoleJs();
   const share = (part: JsTotal) => `${((100 * part.gzipBytes) / all.gzipBytes).toFixed(1)}%`;

@@ -44,7 +44,7 @@ test('an admin creates a society under 社旗县科协 and its reporter, who the
   // The reporter sees the society and nothing above or beside it, and no admin modules.
   // Signed in on the login page the admin's sign-out left open, as the next person at the desk would.
   await signIn(page, reporter.username, reporter.password);
-  expect.soft(new URL(page.url()).pathname, 'where the reporter lands after signing in').toBe('/admin/orgs');
+  expect(new URL(page.url()).pathname, 'where the reporter lands after signing in').toBe('/admin/orgs');
   await openModule(page, '组织机构');
   await treeEntry(page, society.name).waitFor();
   expect(await treeEntries(page)).toEqual([society.name]);

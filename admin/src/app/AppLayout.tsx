@@ -1,7 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import ChangePasswordModal from '../features/auth/ChangePasswordModal.tsx';
 import { useAuth, type Role } from './auth.tsx';
 import { useLocale, useT } from './i18n.tsx';
@@ -32,7 +32,6 @@ export default function AppLayout() {
   const t = useT(appMessages);
   const { user, logout, changeLocale, hasRole } = useAuth();
   const { locale } = useLocale();
-  const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
@@ -63,14 +62,12 @@ export default function AppLayout() {
         key: 'logout',
         icon: <LogoutOutlined aria-hidden />,
         label: t('logout'),
-        // Leave first: the sign-in page must not offer to return the next user to this page.
-        onClick: () => {
-          navigate('/login', { replace: true });
-          void logout();
-        },
+        // A full page load of the sign-in page: nothing of this user's stays in memory, and the
+        // next person to sign in starts at home, not on the page this user left.
+        onClick: () => void logout().finally(() => window.location.assign('/admin/login')),
       },
     ],
-    [t, locale, changeLocale, logout, navigate],
+    [t, locale, changeLocale, logout],
   );
 
   const brand = <div style={{ color: '#fff', padding: 16, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>{collapsed && !narrow ? '科协' : t('appName')}</div>;

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { useAuth } from './auth.tsx';
+import { useAuth, type Role } from './auth.tsx';
 
 // Every page is its own chunk: the login page loads without the console behind it.
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
@@ -11,6 +11,7 @@ const OrgProfilePage = lazy(() => import('../features/orgs/OrgProfilePage.tsx'))
 const UserListPage = lazy(() => import('../features/users/UserListPage.tsx'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
+const ForbiddenPage = lazy(() => import('./ForbiddenPage.tsx'));
 
 function Loading() {
   return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
@@ -27,6 +28,12 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   return children;
 }
 
+/** Pages for some roles only: others see "no permission" without the page asking the server first. */
+function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { hasRole } = useAuth();
+  return hasRole(...roles) ? children : page(<ForbiddenPage />);
+}
+
 export const router = createBrowserRouter(
   [
     { path: '/login', element: page(<LoginPage />) },
@@ -37,8 +44,8 @@ export const router = createBrowserRouter(
         { index: true, element: <Navigate to="/orgs" replace /> },
         { path: 'orgs', element: page(<OrgTreePage />) },
         { path: 'orgs/:id', element: page(<OrgProfilePage />) },
-        { path: 'users', element: page(<UserListPage />) },
-        { path: 'audit', element: page(<AuditLogPage />) },
+        { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
+        { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
         { path: '*', element: page(<NotFoundPage />) },
       ],
     },
