@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { afterAll } from 'vitest';
 import { saveScreenshot } from './support/artifacts.ts';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { button, demoAdmin, dialog, signIn, tableRows, treeEntry } from './support/console-steps.ts';
@@ -16,6 +17,8 @@ import { expect, test, viewports } from './support/fixtures.ts';
 import { horizontalOverflow } from './support/layout.ts';
 
 const header = ['名称', '简称', '类型', '上级组织', '行政区划代码', '成立日期'];
+const workbookDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-xlsx-'));
+afterAll(() => fs.rmSync(workbookDir, { recursive: true, force: true }));
 
 /** Writes the rows into a workbook as someone filling in the template would, and returns its path. */
 async function workbook(name: string, rows: ExcelJS.CellValue[][]): Promise<string> {
@@ -23,7 +26,7 @@ async function workbook(name: string, rows: ExcelJS.CellValue[][]): Promise<stri
   const sheet = book.addWorksheet('组织');
   sheet.addRow(header);
   rows.forEach((row) => sheet.addRow(row));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-xlsx-')), name);
+  const file = path.join(workbookDir, name);
   await book.xlsx.writeFile(file);
   return file;
 }
