@@ -5,7 +5,7 @@ import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useOrgTree } from '../orgs/api.ts';
-import { useDialogState } from '../orgs/dialog-state.ts';
+import { useDialogState } from '../../shared/dialog-state.ts';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { userMessages } from '../users/messages.ts';
 import { UserSelect } from '../users/UserSelect.tsx';

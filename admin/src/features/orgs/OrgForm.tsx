@@ -1,11 +1,8 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select, type SelectProps } from 'antd';
+import { DatePicker, Form, Input, Select, type SelectProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useT } from '../../app/i18n.tsx';
-import { appMessages } from '../../app/messages.ts';
-import { applyServerErrors } from '../../shared/server-errors.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
 import { createOrg, orgTypes, updateOrg, type Org, type OrgFields, type OrgType } from './api.ts';
-import { focusFieldOnOpen } from './dialog-state.ts';
 import { orgMessages } from './messages.ts';
 import { SecondaryText } from './StatusMarks.tsx';
 
@@ -28,7 +25,7 @@ interface Values {
   foundedOn?: Dayjs | null;
 }
 
-const fieldNames: (keyof Values)[] = ['name', 'shortName', 'type', 'adminCode', 'foundedOn'];
+const fieldNames: (keyof Values & string)[] = ['name', 'shortName', 'type', 'adminCode', 'foundedOn'];
 const adminCodePattern = /^(\d{6}|\d{12})$/;
 
 function toValues(org: Org): Values {
@@ -65,51 +62,23 @@ function OrgTypeSelect({ 'aria-required': _ariaRequired, ...props }: SelectProps
 /** The create / edit dialog for one org; server errors land under the field they name. */
 export function OrgForm({ subject, open, onClose, afterClose, onSaved }: OrgFormProps) {
   const t = useT(orgMessages);
-  const tApp = useT(appMessages);
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setProblems([]);
-    try {
-      const fields = toFields(values);
-      const saved = subject.kind === 'create' ? await createOrg({ ...fields, parentId: subject.parent.id }) : await updateOrg(subject.org.id, fields);
-      message.success(t('saved'));
-      onSaved(saved);
-    } catch (err) {
-      setProblems(applyServerErrors(form, err, fieldNames));
-    } finally {
-      setSaving(false);
-    }
+  const save = (values: Values) => {
+    const fields = toFields(values);
+    return subject.kind === 'create' ? createOrg({ ...fields, parentId: subject.parent.id }) : updateOrg(subject.org.id, fields);
   };
-
   return (
-    <Modal
-      open={open}
+    <FormModal<Values, Org>
       title={subject.kind === 'create' ? t('createChild') : t('editTitle')}
-      okText={tApp('save')}
-      cancelText={tApp('cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="orgForm"
+      open={open}
+      onClose={onClose}
       afterClose={afterClose}
-      afterOpenChange={focusFieldOnOpen(form, 'name')}
-      destroyOnHidden
+      initialValues={subject.kind === 'edit' ? toValues(subject.org) : undefined}
+      fieldNames={fieldNames}
+      onSubmit={save}
+      onSaved={onSaved}
+      intro={subject.kind === 'create' && <SecondaryText block>{t('parentLine', { name: subject.parent.name })}</SecondaryText>}
     >
-      {subject.kind === 'create' && (
-        <SecondaryText block>{t('parentLine', { name: subject.parent.name })}</SecondaryText>
-      )}
-      {problems.length > 0 && <Alert type="error" showIcon message={problems.join('；')} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        form={form}
-        name="orgForm"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={subject.kind === 'edit' ? toValues(subject.org) : undefined}
-      >
         <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}>
           <Input maxLength={100} />
         </Form.Item>
@@ -125,7 +94,6 @@ export function OrgForm({ subject, open, onClose, afterClose, onSaved }: OrgForm
         <Form.Item name="foundedOn" label={t('foundedOn')}>
           <DatePicker placeholder={t('chooseDate')} disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { ErrorState } from '../../shared/PageState.tsx';
 import { fetchOrg, useOrgTree, type Org, type OrgTreeNode } from './api.ts';
-import { useDialogState } from './dialog-state.ts';
+import { useDialogState } from '../../shared/dialog-state.ts';
 import { OrgActions } from './OrgActions.tsx';
 import { OrgDescriptions } from './OrgDescriptions.tsx';
 import OrgExcelActions from './OrgExcelActions.tsx';

@@ -4,7 +4,7 @@ import { locales, useT, type Locale } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
 import { createUser, resetUserPassword, roles, updateUser, userStatuses, type NewUser, type User, type UserStatus } from './api.ts';
-import { FormModal, type DialogControl } from './FormModal.tsx';
+import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
 import { userMessages } from './messages.ts';
 
 interface DialogProps extends DialogControl {

@@ -7,7 +7,7 @@ import { useAuth, type Role } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { ServerTable } from '../../shared/ServerTable.tsx';
-import { useDialogState } from '../orgs/dialog-state.ts';
+import { useDialogState } from '../../shared/dialog-state.ts';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { SecondaryText } from '../orgs/StatusMarks.tsx';

@@ -1,9 +1,9 @@
 import { Alert, App, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useT } from '../../app/i18n.tsx';
-import { appMessages } from '../../app/messages.ts';
-import { applyServerErrors } from '../../shared/server-errors.ts';
-import { focusFieldOnOpen } from '../orgs/dialog-state.ts';
+import { useT } from '../app/i18n.tsx';
+import { appMessages } from '../app/messages.ts';
+import { focusFieldOnOpen } from './dialog-state.ts';
+import { applyServerErrors } from './server-errors.ts';
 
 /** How a page drives one of its dialogs (with useDialogState). */
 export interface DialogControl {
@@ -13,23 +13,25 @@ export interface DialogControl {
   afterClose(): void;
 }
 
-interface FormModalProps<V> extends DialogControl {
+interface FormModalProps<V, R> extends DialogControl {
   title: string;
   /** Prefixes the field ids, keeping them unique on the page. */
   name: string;
   initialValues?: Partial<V>;
   /** The form's fields in order: the keyboard starts in the first; server errors naming one show under it, the rest above the form. */
   fieldNames: (keyof V & string)[];
-  onSubmit(values: V): Promise<unknown>;
-  /** After a successful write, e.g. to reload the list. */
-  onSaved(): void;
+  onSubmit(values: V): Promise<R>;
+  /** After a successful write, with what the server returned, e.g. to reload the list. */
+  onSaved(result: R): void;
+  /** The toast after saving; 已保存 unless the action has a better word. */
+  savedMessage?: string;
   /** Text shown above the fields. */
   intro?: ReactNode;
   children: ReactNode;
 }
 
 /** A Modal form that saves to the server, shows 已保存, and puts server errors under the fields they concern. */
-export function FormModal<V extends object>({ title, name, initialValues, fieldNames, onSubmit, onSaved, intro, children, open, onClose, afterClose }: FormModalProps<V>) {
+export function FormModal<V extends object, R = unknown>({ title, name, initialValues, fieldNames, onSubmit, onSaved, savedMessage, intro, children, open, onClose, afterClose }: FormModalProps<V, R>) {
   const t = useT(appMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
@@ -40,9 +42,9 @@ export function FormModal<V extends object>({ title, name, initialValues, fieldN
     setSaving(true);
     setProblems([]);
     try {
-      await onSubmit(values);
-      message.success(t('saved'));
-      onSaved();
+      const result = await onSubmit(values);
+      message.success(savedMessage ?? t('saved'));
+      onSaved(result);
       onClose();
     } catch (err) {
       setProblems(applyServerErrors(form, err, fieldNames));
