@@ -1,5 +1,5 @@
 import { Alert, App, Form, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../app/i18n.tsx';
 import { appMessages } from '../app/messages.ts';
 import { focusFieldOnOpen } from './dialog-state.ts';
@@ -53,6 +53,12 @@ export function FormModal<V extends object, R = unknown>({ title, name, initialV
     }
   };
 
+  // Enter in a text field saves, as in any form; in a date picker or a select it only confirms the choice.
+  const submitOnEnter = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && target instanceof HTMLInputElement && !target.closest('.ant-picker, .ant-select')) form.submit();
+  };
+
   return (
     <Modal
       open={open}
@@ -68,10 +74,8 @@ export function FormModal<V extends object, R = unknown>({ title, name, initialV
     >
       {intro}
       {problems.length > 0 && <Alert type="error" showIcon message={problems.join('；')} style={{ marginBottom: 16 }} />}
-      <Form<V> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={submit} requiredMark>
+      <Form<V> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={submit} onKeyDown={submitOnEnter} requiredMark>
         {children}
-        {/* Lets Enter in a text field submit the form, as in any other form. */}
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>
   );
