@@ -1,11 +1,7 @@
-/** One failing field (`path`, e.g. `body.name`) or import row, as the server reports it. */
-export interface ErrorDetail {
-  path?: string;
-  row?: number;
-  column?: string;
-  code?: string;
-  message: string;
-}
+// The API's own types, shared with the server so the two cannot drift apart (type-only: nothing server-side is bundled).
+import type { ErrorDetail } from '../../../src/platform/errors.ts';
+
+export type { ErrorDetail };
 
 /** Every error the server sends has this shape; `message` is already in the user's language. */
 export class ApiError extends Error {

@@ -1,18 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, handleSessionLost, setCsrfToken, setRequestLocale } from './api.ts';
+import type { User } from '../../../src/modules/auth/auth.schemas.ts';
+import type { Role } from '../../../src/platform/auth-core.ts';
 import { useLocale, type Locale } from './i18n.tsx';
 
-export type Role = 'admin' | 'editor' | 'reviewer' | 'reporter' | 'viewer';
+export type { Role } from '../../../src/platform/auth-core.ts';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string;
-  orgName: string;
-  roles: Role[];
-  locale: Locale | null;
-}
+/** The signed-in account, exactly as the server describes users. */
+export type CurrentUser = User;
 
 interface SessionInfo {
   user: CurrentUser;

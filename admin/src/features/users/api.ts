@@ -7,22 +7,9 @@ export const roles: Role[] = ['admin', 'editor', 'reviewer', 'reporter', 'viewer
 export type UserStatus = 'active' | 'disabled';
 export const userStatuses: UserStatus[] = ['active', 'disabled'];
 
-/** An account as GET /users returns it. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string;
-  orgName: string;
-  roles: Role[];
-  status: UserStatus;
-  locale: Locale | null;
-  /** Set after too many failed logins; the account is locked while it lies in the future. */
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An account as GET /users returns it (the server's own type). */
+export type { User } from '../../../../src/modules/auth/auth.schemas.ts';
+import type { User } from '../../../../src/modules/auth/auth.schemas.ts';
 
 export interface NewUser {
   username: string;
