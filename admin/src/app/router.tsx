@@ -10,8 +10,8 @@ const OrgTreePage = lazy(() => import('../features/orgs/OrgTreePage.tsx'));
 const OrgProfilePage = lazy(() => import('../features/orgs/OrgProfilePage.tsx'));
 const UserListPage = lazy(() => import('../features/users/UserListPage.tsx'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx'));
-const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
-const ForbiddenPage = lazy(() => import('./ForbiddenPage.tsx'));
+const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
+const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
 function Loading() {
   return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
