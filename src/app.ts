@@ -16,7 +16,10 @@ import importJobsPlugin from './platform/imports/import-jobs.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authPlugin, authRoutes, contextOf, userRoutes } from './modules/auth/index.ts';
 import { userExcelRoutes } from './modules/auth/user.excel.routes.ts';
+import { contentRoutes } from './modules/content/index.ts';
+import { mediaFileRoutes, mediaRoutes } from './modules/media/index.ts';
 import { orgRoutes } from './modules/orgs/index.ts';
+import { portalPlugin, siteSettingsRoutes } from './modules/portal/index.ts';
 import { orgExcelRoutes } from './modules/orgs/org.excel.routes.ts';
 
 export interface AppOptions {
@@ -60,8 +63,14 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(userRoutes, { prefix: '/api/v1/users' });
   await app.register(userExcelRoutes, { prefix: '/api/v1/users/excel' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
+  await app.register(mediaRoutes, { prefix: '/api/v1/media' });
+  await app.register(mediaFileRoutes, { prefix: '/media' });
+  await app.register(contentRoutes, { prefix: '/api/v1' });
+  await app.register(siteSettingsRoutes, { prefix: '/api/v1/site-settings' });
 
   await app.register(adminPlugin);
+  // Last: the portal answers every other path, including the public 404 page.
+  await app.register(portalPlugin);
 
   return app;
 }

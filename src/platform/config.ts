@@ -21,6 +21,19 @@ export interface Config {
   loginWindowSeconds: number;
   loginLockMinutes: number;
   demoAdminPassword: string;
+  /** Where uploaded images and attachments are stored (originals and resized variants). */
+  mediaDir: string;
+  /** Largest image upload accepted, in bytes. */
+  mediaMaxImageBytes: number;
+  /** Largest attachment upload (PDF, Word, Excel) accepted, in bytes. */
+  mediaMaxAttachmentBytes: number;
+  /**
+   * The portal's public address (`https://www.example.org`), used for canonical
+   * URLs, feeds and the sitemap. Unset: taken from each request's Host.
+   */
+  publicBaseUrl: string | undefined;
+  /** How often each process looks for scheduled articles that have come due. */
+  publishPollSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -46,6 +59,15 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function baseUrlVar(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^https?:\/\/[^/?#\s]+$/.test(raw.replace(/\/$/, ''))) {
+    throw new ConfigError(`${name} must be an origin such as https://www.example.org, got "${raw}"`);
+  }
+  return raw.replace(/\/$/, '');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.KEXIE_DATA_DIR || 'data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -67,5 +89,10 @@ export function loadConfig(env: Env = process.env): Config {
     loginWindowSeconds: intVar(env, 'KEXIE_LOGIN_WINDOW_SECONDS', 60, 1),
     loginLockMinutes: intVar(env, 'KEXIE_LOGIN_LOCK_MINUTES', 15, 1),
     demoAdminPassword: env.KEXIE_DEMO_PASSWORD || 'kexie-demo-2024',
+    mediaDir: path.resolve(env.KEXIE_MEDIA_DIR || path.join(dataDir, 'media')),
+    mediaMaxImageBytes: intVar(env, 'KEXIE_MEDIA_MAX_IMAGE_BYTES', 10 * 1024 * 1024, 1024),
+    mediaMaxAttachmentBytes: intVar(env, 'KEXIE_MEDIA_MAX_ATTACHMENT_BYTES', 30 * 1024 * 1024, 1024),
+    publicBaseUrl: baseUrlVar(env, 'KEXIE_PUBLIC_BASE_URL'),
+    publishPollSeconds: intVar(env, 'KEXIE_PUBLISH_POLL_SECONDS', 15, 1),
   };
 }

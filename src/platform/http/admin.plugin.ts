@@ -33,5 +33,4 @@ export default fp(async (app) => {
     if (request.url.startsWith('/admin/assets/')) return reply.callNotFound();
     return sendIndex(request, reply);
   });
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
 });

@@ -1,0 +1,3 @@
+/** Tables owned by the portal module. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SiteTables {}
