@@ -9,7 +9,7 @@ const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
 
 export const testPassword = 'Passw0rd-test';
 
-async function cliContext(db: Db) {
+export async function cliContext(db: Db) {
   const root = await findRootOrg(db);
   if (!root) throw new Error('seed the org tree first');
   return systemContext(db, root.id, 'test');
@@ -26,10 +26,10 @@ export async function buildOrg(db: Db, input: { parentId: string; type?: OrgType
 }
 
 /** A user in `orgId` with the given roles; the password is `testPassword`. */
-export async function buildUser(db: Db, input: { orgId: string; roles: Role[]; username?: string }): Promise<User> {
+export async function buildUser(db: Db, input: { orgId: string; roles: Role[]; username?: string; displayName?: string }): Promise<User> {
   return createUser(await cliContext(db), {
     username: input.username ?? `user${next()}`,
-    displayName: '测试用户',
+    displayName: input.displayName ?? '测试用户',
     password: testPassword,
     orgId: input.orgId,
     roles: input.roles,

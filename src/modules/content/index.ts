@@ -1,6 +1,20 @@
 /** Columns (栏目), articles with their review workflow and revisions, and scheduled publishing. */
-export type { ContentTables } from './content.table.ts';
-import type { FastifyPluginAsync } from 'fastify';
-
-/** /api/v1/columns and /api/v1/articles. */
-export const contentRoutes: FastifyPluginAsync = async () => {};
+export type { ContentTables, ListStyle } from './content.table.ts';
+export { contentRoutes } from './content.routes.ts';
+export { onContentChange, readContentChangesSince, type ContentChange } from './content-changes.ts';
+export { createArticle, saveArticle, getArticle, previewArticle } from './article.service.ts';
+export { submitArticle, approveArticle, returnArticle, recallArticle, withdrawArticle, publishDueArticles, startScheduledPublishing } from './article-workflow.service.ts';
+export { createColumn, listColumns } from './column.service.ts';
+export type { CreateArticleInput, Article } from './article.schemas.ts';
+export type { CreateColumnInput, Column } from './column.schemas.ts';
+export type { PublishedArticle, ReviewerCredit } from './article-render.ts';
+export {
+  listPublicColumns,
+  findPublicColumnBySlug,
+  listPublishedArticles,
+  findPublishedArticle,
+  findArticleNeighbours,
+  listPublishedForSitemap,
+  type PublicColumn,
+  type ArticleSummary,
+} from './content.public.ts';
