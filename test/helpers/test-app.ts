@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/database.ts';
@@ -25,7 +28,9 @@ export interface TestKexie {
 export async function startTestKexie(overrides: Partial<Config> = {}): Promise<TestKexie> {
   const database = await createTestDb();
   const root = await ensureSeedOrgs(database.db);
-  const config = { ...loadConfig({}), ...overrides };
+  // Uploaded media go to a directory of this server's own, never under ./data.
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-media-'));
+  const config = { ...loadConfig({}), mediaDir, ...overrides };
   const app = await buildApp({ config, db: database.db, logger: false });
   await app.ready();
   return {
@@ -50,6 +55,7 @@ export async function startTestKexie(overrides: Partial<Config> = {}): Promise<T
     async close() {
       await app.close();
       await database.dispose();
+      fs.rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,8 +1,9 @@
-/** Uploaded images and attachments: type checking, resized variants, the media library and serving the files. */
+/** Uploaded images and attachments: type checking, stripped originals and resized variants, the media library and serving the files. */
 export type { MediaTables } from './media.table.ts';
-import type { FastifyPluginAsync } from 'fastify';
+export type { MediaItem, MediaEntry, MediaVariant } from './media.schemas.ts';
+export { imageMarkup, type ImageMarkupOptions } from './media.markup.ts';
+export { storeMedia, findMediaByIds } from './media.service.ts';
+export { registerMediaUsageSource, type MediaUsageSource } from './media-usage.ts';
+export { mediaRoutes } from './media.routes.ts';
+export { mediaFileRoutes } from './media-files.routes.ts';
 
-/** /api/v1/media — the media library. */
-export const mediaRoutes: FastifyPluginAsync = async () => {};
-/** /media/* — the stored files, public. */
-export const mediaFileRoutes: FastifyPluginAsync = async () => {};
