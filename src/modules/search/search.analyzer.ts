@@ -1,0 +1,148 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+/**
+ * Turns text into search terms, the same way for documents, queries and
+ * highlighting, so a word is found exactly where it is marked.
+ *
+ * jieba's precise mode splits text into words that cover it end to end; each
+ * word longer than two characters is split again in search mode, so 科普活动
+ * is indexed as 科普活动, 科普 and 活动. Latin words and numbers stay whole,
+ * and their parts are terms too (covid-19 → covid, 19). Terms are lower-cased,
+ * with full-width letters and digits folded to ASCII; punctuation and a few
+ * function words carry no meaning and are dropped.
+ */
+
+/** One term found in the text: `word` numbers the precise word it lies in. */
+export interface TermSpan {
+  term: string;
+  start: number;
+  end: number;
+  word: number;
+}
+
+/** The longest term kept: anything longer is an identifier or noise, not a word people type. */
+const maxTermLength = 40;
+
+const stopWords = new Set([
+  '的', '了', '着', '过', '是', '在', '和', '与', '及', '或', '并', '而', '也', '就', '都', '之', '其', '于', '对', '把', '被', '让', '向', '从', '等', '这', '那', '啊', '吗', '呢', '吧',
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with',
+]);
+
+let jieba: Jieba | undefined;
+
+/** One segmenter per process, made on first use: loading the dictionary takes a few hundred milliseconds. */
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+const hasLetterOrDigit = /[\p{L}\p{N}]/u;
+const han = /\p{Script=Han}/u;
+const latinParts = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Lower-case with full-width ASCII folded, one UTF-16 unit for one, so
+ * offsets into the folded text are offsets into the original.
+ */
+export function foldCase(text: string): string {
+  const widthFolded = text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  const lowered = widthFolded.toLowerCase();
+  if (lowered.length === widthFolded.length) return lowered;
+  // A few letters (İ) lower-case to two units; leave those as they are.
+  return Array.from(widthFolded, (ch) => {
+    const lower = ch.toLowerCase();
+    return lower.length === ch.length ? lower : ch;
+  }).join('');
+}
+
+function isIndexable(term: string): boolean {
+  return term.length <= maxTermLength && hasLetterOrDigit.test(term) && !stopWords.has(term);
+}
+
+/** Every term of `text` with where it stands, in reading order (a word's parts before the word). */
+export function analyze(text: string): TermSpan[] {
+  if (!text) return [];
+  const spans: TermSpan[] = [];
+  let offset = 0;
+  let wordCount = 0;
+  for (const word of segmenter().cut(foldCase(text), true)) {
+    const start = offset;
+    offset += word.length;
+    if (!isIndexable(word)) continue;
+    const wordIndex = wordCount++;
+    for (const part of partsOf(word)) {
+      if (isIndexable(part.term)) spans.push({ term: part.term, start: start + part.at, end: start + part.at + part.term.length, word: wordIndex });
+    }
+    spans.push({ term: word, start, end: offset, word: wordIndex });
+  }
+  return spans;
+}
+
+/** The shorter terms inside one word: dictionary words within a long Chinese word, alphanumeric runs within a Latin token. */
+function partsOf(word: string): { term: string; at: number }[] {
+  if (han.test(word)) {
+    if (word.length <= 2) return [];
+    // Parts of one length come in reading order, so a repeated part (哈哈 in 哈哈哈) is found at its next place.
+    const nextFrom = new Map<number, number>();
+    return segmenter()
+      .cutForSearch(word, true)
+      .filter((part) => part !== word)
+      .map((part) => {
+        let at = word.indexOf(part, nextFrom.get(part.length) ?? 0);
+        if (at < 0) at = word.indexOf(part);
+        nextFrom.set(part.length, at + 1);
+        return { term: part, at };
+      })
+      .filter((part) => part.at >= 0);
+  }
+  const runs = [...word.matchAll(latinParts)];
+  return runs.length > 1 ? runs.map((run) => ({ term: run[0], at: run.index })) : [];
+}
+
+/** The distinct terms of a text, for the index. */
+export function termFrequencies(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { term } of analyze(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/** Queries longer than this are cut before segmenting: nobody types more, and jieba's time grows with it. */
+export const maxQueryLength = 200;
+/** At most this many distinct terms reach the database. */
+export const maxQueryTerms = 50;
+
+/**
+ * A query as the index reads it. Each word the query was split into must be
+ * found in a document, as itself or through one of its parts (科普活动 is
+ * satisfied by 科普, 活动 or 科普活动); every term found adds to the score.
+ */
+export interface AnalyzedQuery {
+  /** The words the query was split into, in order, without repeats. */
+  words: string[];
+  /** One list of acceptable terms per word. */
+  groups: string[][];
+  /** Every distinct term of every group. */
+  terms: string[];
+}
+
+export function analyzeQuery(query: string): AnalyzedQuery {
+  const byWord = new Map<number, string[]>();
+  for (const span of analyze(query.slice(0, maxQueryLength))) {
+    const group = byWord.get(span.word) ?? [];
+    if (!group.includes(span.term)) group.push(span.term);
+    byWord.set(span.word, group);
+  }
+  const result: AnalyzedQuery = { words: [], groups: [], terms: [] };
+  for (const group of byWord.values()) {
+    // The word itself comes last in its group, after its parts.
+    const word = group.at(-1)!;
+    if (result.words.includes(word)) continue;
+    const newTerms = group.filter((term) => !result.terms.includes(term));
+    if (result.terms.length + newTerms.length > maxQueryTerms) break;
+    result.words.push(word);
+    result.groups.push(group);
+    result.terms.push(...newTerms);
+  }
+  return result;
+}
