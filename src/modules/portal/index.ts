@@ -1,8 +1,11 @@
 /** The public website rendered on the server, and the site settings it shows (name, logo, footer, filing numbers). */
-export type { SiteTables } from './site.table.ts';
-import type { FastifyPluginAsync } from 'fastify';
+import { createPortalPlugin } from './portal.plugin.ts';
 
-/** /api/v1/site-settings — edited in the console. */
-export const siteSettingsRoutes: FastifyPluginAsync = async () => {};
-/** The public pages at /, feeds, sitemap and robots.txt. */
-export const portalPlugin: FastifyPluginAsync = async () => {};
+export type { SiteTables } from './site.table.ts';
+export { siteSettingsRoutes } from './site.routes.ts';
+export { createPortalPlugin, type PortalOptions } from './portal.plugin.ts';
+export { getSiteSettings, updateSiteSettings, loadSiteSettings, loadDemoSite, demoSite, onSiteSettingsChange } from './site.service.ts';
+export type { SiteSettings, UpdateSiteSettingsInput } from './site.schemas.ts';
+
+/** The public pages at /, feeds, sitemap and robots.txt, with the default cache budget. */
+export const portalPlugin = createPortalPlugin();

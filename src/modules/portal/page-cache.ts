@@ -41,7 +41,7 @@ export async function preparePage(content: PageContent): Promise<ReadyPage> {
     brotli(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: plain.length } }),
   ]);
   const etag = `W/"${createHash('sha256').update(plain).digest('base64url').slice(0, 27)}"`;
-  const base = { ...content.headers, 'content-type': content.contentType, etag, vary: 'Accept-Encoding, Cookie' };
+  const base = { ...content.headers, 'content-type': content.contentType, etag };
   return {
     status: content.status,
     etag,
