@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { loadDemoUsers } from './modules/auth/index.ts';
 import { ensureSeedOrgs, type OrgRow } from './modules/orgs/index.ts';
+import { loadDemoSite } from './modules/portal/index.ts';
 
 /** Opens the configured database, brings its schema up to date and seeds the organisation tree if empty. */
 export async function openKexie(config: Config): Promise<{ db: Db; root: OrgRow }> {
@@ -24,5 +25,9 @@ export async function openKexie(config: Config): Promise<{ db: Db; root: OrgRow 
  */
 export async function loadDemoData(db: Db, config: Config): Promise<{ part: string; created: number }[]> {
   const users = await loadDemoUsers(db, config.demoAdminPassword);
-  return [{ part: 'users', created: users.length }];
+  const site = await loadDemoSite(db);
+  return [
+    { part: 'users', created: users.length },
+    { part: 'site settings', created: site ? 1 : 0 },
+  ];
 }
