@@ -5,6 +5,7 @@ import { ensureAdminBuild } from './platform/admin-build.ts';
 import type { Config } from './platform/config.ts';
 import { describeTarget } from './platform/db/connection.ts';
 import { countUsers, demoAdminUsable, pruneAuthState } from './modules/auth/index.ts';
+import { startScheduledPublishing } from './modules/content/index.ts';
 
 export interface ServeOptions {
   /** Load the demo data set when the database has no users yet (what `npm start` does). */
@@ -23,8 +24,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
     pruneAuthState(db, config).catch((err) => app.log.warn({ err }, 'pruning sessions failed'));
   }, 3600_000);
   housekeeping.unref();
+  const stopPublishing = startScheduledPublishing(db, config.publishPollSeconds, app.log);
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
+    await stopPublishing();
     await db.destroy();
   });
 

@@ -46,3 +46,9 @@ export async function createPublishedArticle(db: Db, input: Partial<CreateArticl
   for (const reviewer of await reviewersOf(db)) await approveArticle(reviewer, article.id);
   return { id: article.id };
 }
+
+/** The editable fields of an article as the API returns it, ready to send back in a save. */
+export function editableFieldsOf(article: Record<string, unknown>): Record<string, unknown> {
+  const fields = ['title', 'subtitle', 'author', 'source', 'columnIds', 'coverMediaId', 'bodyHtml', 'attachmentIds', 'tags', 'isFocus', 'isPinned', 'publishAt'];
+  return Object.fromEntries(fields.map((field) => [field, article[field]]));
+}

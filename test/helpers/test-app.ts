@@ -20,7 +20,7 @@ export interface TestKexie {
   org(adminCode: string): Promise<OrgRow>;
   client(): TestClient;
   /** A new user with these roles in this org, already signed in. */
-  signIn(orgId: string, roles: Role[]): Promise<TestClient & { userId: string; username: string }>;
+  signIn(orgId: string, roles: Role[], options?: { displayName?: string }): Promise<TestClient & { userId: string; username: string }>;
   close(): Promise<void>;
 }
 
@@ -45,8 +45,8 @@ export async function startTestKexie(overrides: Partial<Config> = {}): Promise<T
       return org;
     },
     client: () => new TestClient(app),
-    async signIn(orgId, roles) {
-      const user = await buildUser(database.db, { orgId, roles });
+    async signIn(orgId, roles, options = {}) {
+      const user = await buildUser(database.db, { orgId, roles, ...options });
       const client = new TestClient(app);
       const response = await client.login(user.username, testPassword);
       if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
@@ -86,4 +86,6 @@ export class TestClient {
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
   post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body, headers);
   patch = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body, headers);
+  put = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PUT', url, body, headers);
+  delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 }

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
+import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import type { Role } from '../../platform/auth-core.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
@@ -50,9 +51,8 @@ function filteredUsers(db: Executor, filter: UserFilter) {
     query = query.where('id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', role));
   }
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb('username', 'like', sql<string>`${pattern} escape '\\'`), eb('display_name', 'like', sql<string>`${pattern} escape '\\'`)]),
+    const pattern = likeContaining(filter.q.toLowerCase());
+    query = query.where((eb) => eb.or([eb('username', 'like', pattern), eb('display_name', 'like', pattern)]),
     );
   }
   return query;

@@ -159,8 +159,8 @@ async function publishReviewedRevision(trx: Trx, ctx: ServiceContext, row: Artic
   ]);
   const previousColumns = previous ? (await repo.findLiveColumnIds(trx, [row.id])).map((c) => c.column_id) : [];
   const now = nowIso();
-  // 发布时间: a back-dated publishAt is printed as given; a republished edit keeps its first date.
-  const publishedAt = content.publishAt && content.publishAt <= now ? content.publishAt : (previous?.published_at ?? now);
+  // 发布时间: the time the editor set (back-dated, or the schedule that has come due); else a republished edit keeps its first date.
+  const publishedAt = content.publishAt ?? previous?.published_at ?? now;
   const reviewers: ReviewerCredit[] = approvals.map((a) => ({ level: a.level, levelName: levels.find((l) => l.level === a.level)?.name ?? a.level_name, reviewerName: a.reviewer_name }));
   await repo.putLiveArticle(
     trx,

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../database.ts';
 import { dialectOf } from '../../platform/db/connection.ts';
+import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
 import type {
@@ -46,10 +47,10 @@ export type ArticleListRow = Pick<ArticleRow, 'id' | 'org_id' | 'title' | 'statu
 
 export function findArticles(db: Executor, filter: ArticleFilter, window: RowWindow): Promise<{ rows: ArticleListRow[]; total: number }> {
   let query = db.selectFrom('articles').leftJoin('live_articles', 'live_articles.article_id', 'articles.id').where(inOrgSubtree(filter.scopeRootId, 'articles.org_id'));
-  if (filter.q) query = query.where('articles.title', 'like', `%${escapeLike(filter.q)}%`);
+  if (filter.q) query = query.where('articles.title', 'like', likeContaining(filter.q));
   if (filter.status) query = query.where('articles.status', '=', filter.status);
   // column_ids is a JSON array of ids; ids contain no quotes, so the quoted id matches one element exactly.
-  if (filter.columnId) query = query.where('articles.column_ids', 'like', `%"${escapeLike(filter.columnId)}"%`);
+  if (filter.columnId) query = query.where('articles.column_ids', 'like', likeContaining(`"${filter.columnId}"`));
   if (filter.reviewLevels) {
     query = query.where('articles.status', '=', 'in_review').where('articles.review_level', 'in', filter.reviewLevels.length > 0 ? filter.reviewLevels : [-1]);
   }
@@ -65,10 +66,6 @@ export function findArticles(db: Executor, filter: ArticleFilter, window: RowWin
         .orderBy('articles.id', 'desc'),
     window,
   );
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function insertArticle(db: Executor, row: Insertable<ArticleTable>): Promise<void> {
@@ -98,7 +95,7 @@ export async function countArticlesInColumn(db: Executor, columnId: string): Pro
   const row = await db
     .selectFrom('articles')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('column_ids', 'like', `%"${escapeLike(columnId)}"%`)
+    .where('column_ids', 'like', likeContaining(`"${columnId}"`))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -273,6 +270,24 @@ export async function findLiveNeighbours(db: Executor, articleId: string, column
 
 export function findLiveForSitemap(db: Executor): Promise<{ article_id: string; updated_at: string }[]> {
   return db.selectFrom('live_articles').select(['article_id', 'updated_at']).orderBy('published_at', 'desc').execute();
+}
+
+/** Titles of articles whose working copy or live copy shows this media item (cover, body image or attachment). */
+export async function findArticleTitlesUsingMedia(db: Executor, mediaId: string): Promise<string[]> {
+  const pattern = likeContaining(mediaId);
+  const [working, live] = await Promise.all([
+    db
+      .selectFrom('articles')
+      .select('title')
+      .where((eb) => eb.or([eb('cover_media_id', '=', mediaId), eb('attachment_ids', 'like', pattern), eb('body_html', 'like', pattern)]))
+      .execute(),
+    db
+      .selectFrom('live_articles')
+      .select('title')
+      .where((eb) => eb.or([eb('cover_media_id', '=', mediaId), eb('attachment_ids', 'like', pattern), eb('body_html', 'like', pattern)]))
+      .execute(),
+  ]);
+  return [...new Set([...working, ...live].map((row) => row.title))];
 }
 
 // ---- the change log -----------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { IdParams, StrictObject, errorResponses } from '../../platform/http/schema.ts';
+import { bodyMayBeEmpty } from '../../platform/http/validation.ts';
 import { contextOf } from '../auth/index.ts';
 import { approveArticle, recallArticle, returnArticle, submitArticle, withdrawArticle } from './article-workflow.service.ts';
 import {
@@ -91,7 +92,8 @@ export const contentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/articles/:id/recall', { schema: step('Take an article back from review or its schedule'), handler: (request) => recallArticle(contextOf(request), request.params.id) });
   app.post('/articles/:id/approve', {
     schema: { ...step('Approve the current review level; the last level publishes (or schedules)'), body: DecisionBody },
-    handler: (request) => approveArticle(contextOf(request), request.params.id, request.body?.level),
+    preValidation: bodyMayBeEmpty,
+    handler: (request) => approveArticle(contextOf(request), request.params.id, request.body.level),
   });
   app.post('/articles/:id/return', {
     schema: { ...step('Return the article to its editor with a reason'), body: StrictObject({ ...ReturnArticleBody.properties, ...DecisionBody.properties }) },
@@ -99,7 +101,8 @@ export const contentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   app.post('/articles/:id/withdraw', {
     schema: { ...step('Take the article off the website'), body: WithdrawArticleBody },
-    handler: (request) => withdrawArticle(contextOf(request), request.params.id, request.body?.reason),
+    preValidation: bodyMayBeEmpty,
+    handler: (request) => withdrawArticle(contextOf(request), request.params.id, request.body.reason),
   });
 
   app.get('/articles/:id/reviews', {

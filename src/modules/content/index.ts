@@ -18,3 +18,9 @@ export {
   type PublicColumn,
   type ArticleSummary,
 } from './content.public.ts';
+
+import { registerMediaUsageSource } from '../media/index.ts';
+import { findArticleTitlesUsingMedia } from './article.repository.ts';
+
+// Media refuses to delete an image or document while an article still shows it.
+registerMediaUsageSource((db, mediaId) => findArticleTitlesUsingMedia(db, mediaId));

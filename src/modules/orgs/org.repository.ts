@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { Database } from '../../database.ts';
+import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import type { NewOrgRow, OrgRow, OrgRowUpdate, OrgStatus, OrgType } from './org.table.ts';
 
@@ -65,13 +66,9 @@ function filteredOrgs(db: Executor, filter: OrgFilter) {
   let query = db.selectFrom('orgs').where(inOrgSubtree(filter.scopeRootId, 'orgs.id'));
   if (filter.under) query = query.where(inOrgSubtree(filter.under, 'orgs.id'));
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likeContaining(filter.q);
     query = query.where((eb) =>
-      eb.or([
-        eb('name', 'like', sql<string>`${pattern} escape '\\'`),
-        eb('short_name', 'like', sql<string>`${pattern} escape '\\'`),
-        eb('admin_code', 'like', sql<string>`${pattern} escape '\\'`),
-      ]),
+      eb.or([eb('name', 'like', pattern), eb('short_name', 'like', pattern), eb('admin_code', 'like', pattern)]),
     );
   }
   if (filter.type) query = query.where('type', '=', filter.type);

@@ -107,3 +107,12 @@ export function validationDetails(errors: ErrorObject[], part: string, locale: L
   }
   return details;
 }
+
+/**
+ * preValidation hook for routes whose body is wholly optional (every field
+ * optional): a request without one is validated as `{}` rather than refused.
+ */
+export function bodyMayBeEmpty(request: FastifyRequest, _reply: unknown, done: () => void): void {
+  request.body ??= {};
+  done();
+}
