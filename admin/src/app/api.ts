@@ -81,3 +81,27 @@ export async function api<T>(method: Method, path: string, body?: unknown, query
   const response = await request(method, path, body === undefined ? { query } : { query, body: JSON.stringify(body), contentType: 'application/json' });
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
+
+/**
+ * A multipart upload to /api/v1 that reports its progress (0–1), which fetch
+ * cannot. Same headers and the same ApiError on failure as `request()`.
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', requestLocale);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress?.(event.loaded / event.total);
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText });
+      if (response.ok) resolve(response.json() as Promise<T>);
+      else failure(response).then(reject, reject);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', xhr.statusText));
+    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}

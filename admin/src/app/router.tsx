@@ -10,6 +10,7 @@ const OrgTreePage = lazy(() => import('../features/orgs/OrgTreePage.tsx'));
 const OrgProfilePage = lazy(() => import('../features/orgs/OrgProfilePage.tsx'));
 const UserListPage = lazy(() => import('../features/users/UserListPage.tsx'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx'));
+const MediaLibraryPage = lazy(() => import('../features/media/MediaLibraryPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
@@ -44,6 +45,7 @@ export const router = createBrowserRouter(
         { index: true, element: <Navigate to="/orgs" replace /> },
         { path: 'orgs', element: page(<OrgTreePage />) },
         { path: 'orgs/:id', element: page(<OrgProfilePage />) },
+        { path: 'media', element: <RequireRole roles={['admin', 'editor']}>{page(<MediaLibraryPage />)}</RequireRole> },
         { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
         { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
         { path: '*', element: page(<NotFoundPage />) },

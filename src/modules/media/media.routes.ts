@@ -87,28 +87,31 @@ async function readUpload(request: FastifyRequest, ctx: ServiceContext): Promise
 export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const settings = settingsFromConfig(app.config);
   bindMediaSettings(app.db, settings);
-  await app.register(multipart, {
-    throwFileSizeLimit: false,
-    // Per-kind limits are applied while reading; this is the hard ceiling for any one part.
-    limits: { fileSize: Math.max(settings.maxImageBytes, settings.maxAttachmentBytes) + 1, files: 1, fields: 4, parts: 5, fieldSize: 4096, headerPairs: 50 },
-  });
+  // Multipart bodies are parsed for the upload alone: any other route sent one answers 415.
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, {
+      throwFileSizeLimit: false,
+      // Per-kind limits are applied while reading; this is the hard ceiling for any one part.
+      limits: { fileSize: Math.max(settings.maxImageBytes, settings.maxAttachmentBytes) + 1, files: 1, fields: 4, parts: 5, fieldSize: 4096, headerPairs: 50 },
+    });
 
-  app.post('/', {
-    schema: {
-      tags,
-      summary: 'Upload an image or an attachment',
-      description:
-        `A multipart/form-data form with one \`file\` part and optional \`alt\` (≤ ${altMaxLength} characters) and \`title\` (≤ ${titleMaxLength}) fields. ` +
-        `Accepted: ${acceptedExtensions.join(' ')}; the content must be what the extension says. Images lose their metadata and get resized variants.`,
-      consumes: ['multipart/form-data'],
-      response: { 201: MediaEntry, ...errorResponses(400, 401, 403, 413, 415) },
-    },
-    handler: async (request, reply) => {
-      const ctx = contextOf(request);
-      authorizeUpload(ctx);
-      const upload = await readUpload(request, ctx);
-      return reply.status(201).send(await storeMedia(ctx, { fileName: upload.fileName, bytes: upload.bytes, ...upload.fields }));
-    },
+    uploads.post('/', {
+      schema: {
+        tags,
+        summary: 'Upload an image or an attachment',
+        description:
+          `A multipart/form-data form with one \`file\` part and optional \`alt\` (≤ ${altMaxLength} characters) and \`title\` (≤ ${titleMaxLength}) fields. ` +
+          `Accepted: ${acceptedExtensions.join(' ')}; the content must be what the extension says. Images lose their metadata and get resized variants.`,
+        consumes: ['multipart/form-data'],
+        response: { 201: MediaEntry, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+      handler: async (request, reply) => {
+        const ctx = contextOf(request);
+        authorizeUpload(ctx);
+        const upload = await readUpload(request, ctx);
+        return reply.status(201).send(await storeMedia(ctx, { fileName: upload.fileName, bytes: upload.bytes, ...upload.fields }));
+      },
+    });
   });
 
   app.get('/', {
