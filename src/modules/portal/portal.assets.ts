@@ -35,7 +35,9 @@ export const stylesheet = hashedAsset('portal.css', 'text/css; charset=utf-8');
 /** 公网安备 badge beside the filing number in the footer: drawn for kexie, not the official artwork. */
 export const beianBadge = hashedAsset('beian-badge.svg', 'image/svg+xml');
 
-const byUrl = new Map([stylesheet, beianBadge].map((asset) => [asset.url, asset]));
+export const favicon = hashedAsset('favicon.svg', 'image/svg+xml');
+
+const byUrl = new Map([stylesheet, beianBadge, favicon].map((asset) => [asset.url, asset]));
 
 export function findAsset(url: string): Asset | undefined {
   return byUrl.get(url);

@@ -1,6 +1,6 @@
 import type { PublicColumn } from '../content/index.ts';
 import { html, raw, type Html } from './html.ts';
-import { beianBadge, stylesheet } from './portal.assets.ts';
+import { beianBadge, favicon, stylesheet } from './portal.assets.ts';
 import { t } from './portal.text.ts';
 import type { SiteSettings } from './site.schemas.ts';
 import { publicSecurityRecordCode } from './site.service.ts';
@@ -87,6 +87,7 @@ ${page.description ? html`<meta name="description" content="${page.description}"
 ${page.noindex ? html`<meta name="robots" content="noindex">` : ''}
 ${canonical ? html`<link rel="canonical" href="${canonical}">` : ''}
 <link rel="stylesheet" href="${stylesheet.url}">
+<link rel="icon" type="image/svg+xml" href="${favicon.url}">
 <link rel="alternate" type="application/rss+xml" title="${siteName}" href="${frame.baseUrl}/rss.xml">
 ${page.columnFeed ? html`<link rel="alternate" type="application/rss+xml" title="${page.columnFeed.title}" href="${frame.baseUrl}${page.columnFeed.path}">` : ''}
 ${og
