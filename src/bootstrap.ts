@@ -3,6 +3,7 @@ import type { Config } from './platform/config.ts';
 import { openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { loadDemoUsers } from './modules/auth/index.ts';
+import { loadDemoContent } from './modules/content/index.ts';
 import { ensureSeedOrgs, type OrgRow } from './modules/orgs/index.ts';
 import { loadDemoSite } from './modules/portal/index.ts';
 
@@ -26,8 +27,10 @@ export async function openKexie(config: Config): Promise<{ db: Db; root: OrgRow 
 export async function loadDemoData(db: Db, config: Config): Promise<{ part: string; created: number }[]> {
   const users = await loadDemoUsers(db, config.demoAdminPassword);
   const site = await loadDemoSite(db);
+  const articles = await loadDemoContent(db);
   return [
     { part: 'users', created: users.length },
     { part: 'site settings', created: site ? 1 : 0 },
+    { part: 'articles', created: articles },
   ];
 }

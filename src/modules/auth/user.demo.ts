@@ -6,10 +6,18 @@ import { findUserByUsername } from './user.repository.ts';
 import { createUser } from './user.service.ts';
 import { verifyPassword } from './password.ts';
 
-/** The demo accounts: the city's administrator and a reporter for 方城县, all sharing the demo password. */
+/**
+ * The demo accounts, all sharing the demo password: the city's administrator,
+ * a reporter for 方城县, the city's website editor and the three reviewers of
+ * the default chain (初审, 复审, 终审).
+ */
 const demoAccounts: { username: string; displayName: string; orgCode: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '系统管理员', orgCode: '411300', roles: ['admin'] },
   { username: 'fangcheng', displayName: '方城县科协填报员', orgCode: '411322', roles: ['reporter'] },
+  { username: 'editor', displayName: '陈敏', orgCode: '411300', roles: ['editor'] },
+  { username: 'reviewer1', displayName: '王磊', orgCode: '411300', roles: ['reviewer'] },
+  { username: 'reviewer2', displayName: '李静', orgCode: '411300', roles: ['reviewer'] },
+  { username: 'reviewer3', displayName: '张伟', orgCode: '411300', roles: ['reviewer'] },
 ];
 
 /** Creates the demo accounts that do not exist yet; returns the usernames created. */

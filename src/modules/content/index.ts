@@ -5,6 +5,7 @@ export { onContentChange, readContentChangesSince, type ContentChange } from './
 export { createArticle, saveArticle, getArticle, previewArticle } from './article.service.ts';
 export { submitArticle, approveArticle, returnArticle, recallArticle, withdrawArticle, publishDueArticles, startScheduledPublishing } from './article-workflow.service.ts';
 export { createColumn, listColumns } from './column.service.ts';
+export { loadDemoContent } from './content.demo.ts';
 export type { CreateArticleInput, Article } from './article.schemas.ts';
 export type { CreateColumnInput, Column } from './column.schemas.ts';
 export type { PublishedArticle, ReviewerCredit } from './article-render.ts';
