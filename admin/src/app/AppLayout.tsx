@@ -22,11 +22,12 @@ export function useBreadcrumbs(crumbs: Crumb[]) {
 }
 
 /** The modules in the menu, each shown only to the roles that may use it. */
-const modules: { key: string; path: string; label: 'menuOrgs' | 'menuUsers' | 'menuAudit' | 'menuMedia'; icon: ReactNode; roles: Role[] | 'any' }[] = [
+const modules: { key: string; path: string; label: 'menuOrgs' | 'menuUsers' | 'menuAudit' | 'menuMedia' | 'menuSite'; icon: ReactNode; roles: Role[] | 'any' }[] = [
   { key: 'orgs', path: '/orgs', label: 'menuOrgs', icon: <ApartmentOutlined aria-hidden />, roles: 'any' },
   { key: 'media', path: '/media', label: 'menuMedia', icon: <PictureOutlined aria-hidden />, roles: ['admin', 'editor'] },
   { key: 'users', path: '/users', label: 'menuUsers', icon: <TeamOutlined aria-hidden />, roles: ['admin'] },
   { key: 'audit', path: '/audit', label: 'menuAudit', icon: <AuditOutlined aria-hidden />, roles: ['admin'] },
+  { key: 'site', path: '/site', label: 'menuSite', icon: <GlobalOutlined aria-hidden />, roles: ['admin'] },
 ];
 
 export default function AppLayout() {

@@ -11,6 +11,7 @@ const OrgProfilePage = lazy(() => import('../features/orgs/OrgProfilePage.tsx'))
 const UserListPage = lazy(() => import('../features/users/UserListPage.tsx'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx'));
 const MediaLibraryPage = lazy(() => import('../features/media/MediaLibraryPage.tsx'));
+const SiteSettingsPage = lazy(() => import('../features/site/SiteSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
@@ -48,6 +49,7 @@ export const router = createBrowserRouter(
         { path: 'media', element: <RequireRole roles={['admin', 'editor']}>{page(<MediaLibraryPage />)}</RequireRole> },
         { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
         { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
+        { path: 'site', element: <RequireRole roles={['admin']}>{page(<SiteSettingsPage />)}</RequireRole> },
         { path: '*', element: page(<NotFoundPage />) },
       ],
     },
