@@ -321,3 +321,21 @@ describe('preview and error pages', () => {
     expect((await anonymous().get('/portal-assets/portal.000000000000.css')).statusCode).toBe(404);
   });
 });
+
+describe('server errors on portal pages', () => {
+  it('render the Chinese 500 page with the request id when the database fails', async () => {
+    const broken = await startTestKexie();
+    try {
+      await broken.db.destroy();
+      const response = await broken.client().get('/columns/anything', { 'x-request-id': 'portal-500-test' });
+      expect(response.statusCode).toBe(500);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.body).toContain('<h1 id="status-heading">服务器出错了</h1>');
+      expect(response.body).toContain('<span class="request-id">portal-500-test</span>');
+      expect(response.body).not.toMatch(/destroyed|Error:/);
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
+  });
+});
