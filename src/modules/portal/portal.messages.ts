@@ -69,7 +69,7 @@ export const portalMessages = defineMessages({
     'portal.forbiddenText': '您没有查看此页面的权限。',
     'portal.errorTitle': '服务器出错了',
     'portal.errorText': '页面暂时无法显示，请稍后再试。如问题持续，请将下面的请求编号告知网站管理员。',
-    'portal.requestId': '请求编号：{id}',
+    'portal.requestId': '请求编号：',
     'portal.backHome': '返回首页',
   },
   'en-US': {
@@ -139,7 +139,7 @@ export const portalMessages = defineMessages({
     'portal.forbiddenText': 'You may not view this page.',
     'portal.errorTitle': 'Server error',
     'portal.errorText': 'This page cannot be shown right now. Try again later; if it persists, give the request id below to the site administrator.',
-    'portal.requestId': 'Request id: {id}',
+    'portal.requestId': 'Request id: ',
     'portal.backHome': 'Back to the home page',
   },
 });

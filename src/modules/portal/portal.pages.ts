@@ -328,7 +328,7 @@ export function statusDocument(frame: SiteFrame, req: Omit<PageRequest, 'db' | '
     main: html`<section class="panel status-page" aria-labelledby="status-heading">
 <h1 id="status-heading">${t(`portal.${key}Title`)}</h1>
 <p>${t(`portal.${key}Text`)}</p>
-${requestId ? html`<p>${t('portal.requestId', { id: '' })}<span class="request-id">${requestId}</span></p>` : ''}
+${requestId ? html`<p>${t('portal.requestId')}<span class="request-id">${requestId}</span></p>` : ''}
 <p><a href="/">${t('portal.backHome')}</a></p>
 </section>`,
   });
