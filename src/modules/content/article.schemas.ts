@@ -121,7 +121,10 @@ export const RevisionDetail = Type.Object({ ...RevisionSummary.properties, conte
 export type RevisionDetail = Static<typeof RevisionDetail>;
 export const RevisionParams = StrictObject({ id: Id, number: Type.Integer({ minimum: 1 }) });
 
-export const RevisionDiffQuery = StrictObject({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) });
+export const RevisionDiffQuery = StrictObject({
+  from: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the revision before `to`' })),
+  to: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the current revision' })),
+});
 export const RevisionDiff = Type.Object({
   from: Type.Integer(),
   to: Type.Integer(),

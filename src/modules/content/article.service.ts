@@ -277,9 +277,11 @@ const fieldText: Record<Exclude<keyof ArticleContent, 'bodyHtml'>, (content: Art
 };
 
 /** What changed between two revisions: each other field as before/after, the body as marked text. */
-export async function diffRevisions(ctx: ServiceContext, id: string, from: number, to: number): Promise<RevisionDiff> {
-  await articleInScope(ctx.db, ctx, id);
+export async function diffRevisions(ctx: ServiceContext, id: string, fromNumber?: number, toNumber?: number): Promise<RevisionDiff> {
+  const row = await articleInScope(ctx.db, ctx, id);
   articlePolicy.assertCan(ctx.actor, 'read');
+  const to = toNumber ?? row.revision_count;
+  const from = fromNumber ?? Math.max(1, to - 1);
   const [a, b] = await Promise.all([revisionOrFail(ctx.db, id, from), revisionOrFail(ctx.db, id, to)]);
   const before = JSON.parse(a.snapshot) as ArticleContent;
   const after = JSON.parse(b.snapshot) as ArticleContent;

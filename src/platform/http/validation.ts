@@ -113,6 +113,7 @@ export function validationDetails(errors: ErrorObject[], part: string, locale: L
  * optional): a request without one is validated as `{}` rather than refused.
  */
 export function bodyMayBeEmpty(request: FastifyRequest, _reply: unknown, done: () => void): void {
-  request.body ??= {};
+  // Only a missing body: an explicit JSON `null` is still the wrong type.
+  if (request.body === undefined) request.body = {};
   done();
 }
