@@ -10,6 +10,12 @@ const OrgTreePage = lazy(() => import('../features/orgs/OrgTreePage.tsx'));
 const OrgProfilePage = lazy(() => import('../features/orgs/OrgProfilePage.tsx'));
 const UserListPage = lazy(() => import('../features/users/UserListPage.tsx'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx'));
+const ArticleListPage = lazy(() => import('../features/content/ArticleListPage.tsx'));
+// The editor brings TipTap and ProseMirror: they load with this route only.
+const ArticleEditorPage = lazy(() => import('../features/content/ArticleEditorPage.tsx'));
+const ArticleReviewPage = lazy(() => import('../features/content/ArticleReviewPage.tsx'));
+const ReviewQueuePage = lazy(() => import('../features/content/ReviewQueuePage.tsx'));
+const ColumnsPage = lazy(() => import('../features/content/ColumnsPage.tsx'));
 const MediaLibraryPage = lazy(() => import('../features/media/MediaLibraryPage.tsx'));
 const SiteSettingsPage = lazy(() => import('../features/site/SiteSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
@@ -46,6 +52,12 @@ export const router = createBrowserRouter(
         { index: true, element: <Navigate to="/orgs" replace /> },
         { path: 'orgs', element: page(<OrgTreePage />) },
         { path: 'orgs/:id', element: page(<OrgProfilePage />) },
+        { path: 'articles', element: <RequireRole roles={['admin', 'editor', 'reviewer']}>{page(<ArticleListPage />)}</RequireRole> },
+        { path: 'articles/new', element: <RequireRole roles={['admin', 'editor']}>{page(<ArticleEditorPage />)}</RequireRole> },
+        { path: 'articles/:id', element: <RequireRole roles={['admin', 'editor', 'reviewer']}>{page(<ArticleEditorPage />)}</RequireRole> },
+        { path: 'reviews', element: <RequireRole roles={['reviewer']}>{page(<ReviewQueuePage />)}</RequireRole> },
+        { path: 'reviews/:id', element: <RequireRole roles={['reviewer']}>{page(<ArticleReviewPage />)}</RequireRole> },
+        { path: 'columns', element: <RequireRole roles={['admin']}>{page(<ColumnsPage />)}</RequireRole> },
         { path: 'media', element: <RequireRole roles={['admin', 'editor']}>{page(<MediaLibraryPage />)}</RequireRole> },
         { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
         { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
