@@ -4,6 +4,11 @@ import { analyze, analyzeQuery, foldCase, maxQueryTerms, termFrequencies } from 
 
 const terms = (text: string) => analyze(text).map((span) => span.term);
 
+/** Text built from words, compounds, names, Latin, full-width letters, punctuation and emoji. */
+const sampleText = fc
+  .array(fc.constantFrom('科普', '活动', '南阳市', '科协', '中华人民共和国', '哈哈哈', '卧龙区', '张衡', '的', 'ＡＢ', 'COVID-19', 'v2.0', ' ', '，', '。', '😀', 'İ', '\n', 'x'), { maxLength: 30 })
+  .map((parts) => parts.join(''));
+
 describe('analyze', () => {
   it('splits Chinese into words, keeping numbers and the parts of long words', () => {
     expect(terms('南阳市科协2024年工作回顾')).toEqual(['南阳', '南阳市', '科协', '2024', '年', '工作', '回顾']);
@@ -34,16 +39,28 @@ describe('analyze', () => {
   });
 
   it('points every term at the characters it came from, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'科普活动南阳市科协ＡＢａｂAB-12 ，。😀İ\n'.split(''), 'x') });
     fc.assert(
-      fc.property(fc.array(text, { maxLength: 3 }).map((parts) => parts.join('')), (sample) => {
+      fc.property(sampleText, (sample) => {
         for (const span of analyze(sample)) expect(foldCase(sample.slice(span.start, span.end))).toBe(span.term);
       }),
     );
   });
+});
 
-  it('counts term frequencies for the index', () => {
+describe('termFrequencies', () => {
+  it('counts each term for the index', () => {
     expect(Object.fromEntries(termFrequencies('科普活动，科普讲座'))).toEqual({ 科普: 2, 活动: 1, 科普活动: 1, 讲座: 1 });
+  });
+
+  it('counts exactly the terms analyze places, so what is indexed is what gets marked', () => {
+    fc.assert(
+      fc.property(sampleText, (sample) => {
+        const placed = new Map<string, number>();
+        for (const { term } of analyze(sample)) placed.set(term, (placed.get(term) ?? 0) + 1);
+        expect(termFrequencies(sample)).toEqual(placed);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

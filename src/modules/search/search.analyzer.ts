@@ -63,15 +63,18 @@ function isIndexable(term: string): boolean {
 /** Every term of `text` with where it stands, in reading order (a word's parts before the word). */
 export function analyze(text: string): TermSpan[] {
   if (!text) return [];
+  const folded = foldCase(text);
+  const words = segmenter().cut(folded, true);
+  const searchParts = splitByWord(words, segmenter().cutForSearch(folded, true));
   const spans: TermSpan[] = [];
   let offset = 0;
   let wordCount = 0;
-  for (const word of segmenter().cut(foldCase(text), true)) {
+  for (const [i, word] of words.entries()) {
     const start = offset;
     offset += word.length;
     if (!isIndexable(word)) continue;
     const wordIndex = wordCount++;
-    for (const part of partsOf(word)) {
+    for (const part of partsOf(word, searchParts?.[i])) {
       if (isIndexable(part.term)) spans.push({ term: part.term, start: start + part.at, end: start + part.at + part.term.length, word: wordIndex });
     }
     spans.push({ term: word, start, end: offset, word: wordIndex });
@@ -79,15 +82,39 @@ export function analyze(text: string): TermSpan[] {
   return spans;
 }
 
-/** The shorter terms inside one word: dictionary words within a long Chinese word, alphanumeric runs within a Latin token. */
-function partsOf(word: string): { term: string; at: number }[] {
+/**
+ * Search mode lists each precise word's dictionary parts just before the word
+ * itself; this hands each word its parts. One call for the whole text costs a
+ * tenth of one call per word. Undefined if the two lists do not line up.
+ */
+function splitByWord(words: readonly string[], searchTokens: readonly string[]): string[][] | undefined {
+  const parts: string[][] = [];
+  let next = 0;
+  for (const word of words) {
+    const own: string[] = [];
+    for (let token = searchTokens[next]; token !== word; token = searchTokens[next]) {
+      if (token === undefined || token.length >= word.length || !word.includes(token)) return undefined;
+      own.push(token);
+      next++;
+    }
+    next++;
+    parts.push(own);
+  }
+  return next === searchTokens.length ? parts : undefined;
+}
+
+/**
+ * The shorter terms inside one word: dictionary words within a long Chinese
+ * word (from search mode, or asked for this word alone when search mode did
+ * not line up), alphanumeric runs within a Latin token.
+ */
+function partsOf(word: string, searchParts: string[] | undefined): { term: string; at: number }[] {
   if (han.test(word)) {
     if (word.length <= 2) return [];
+    const parts = searchParts ?? segmenter().cutForSearch(word, true).filter((part) => part !== word);
     // Parts of one length come in reading order, so a repeated part (哈哈 in 哈哈哈) is found at its next place.
     const nextFrom = new Map<number, number>();
-    return segmenter()
-      .cutForSearch(word, true)
-      .filter((part) => part !== word)
+    return parts
       .map((part) => {
         let at = word.indexOf(part, nextFrom.get(part.length) ?? 0);
         if (at < 0) at = word.indexOf(part);
@@ -100,10 +127,22 @@ function partsOf(word: string): { term: string; at: number }[] {
   return runs.length > 1 ? runs.map((run) => ({ term: run[0], at: run.index })) : [];
 }
 
-/** The distinct terms of a text, for the index. */
+/**
+ * How often each term occurs in `text`, for the index: the terms `analyze`
+ * finds, counted without placing them. Search mode alone yields every word
+ * and its dictionary parts, so this skips the precise pass and the offsets,
+ * which cost more than half of indexing.
+ */
 export function termFrequencies(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { term } of analyze(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const add = (term: string) => {
+    if (isIndexable(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  };
+  if (!text) return counts;
+  for (const token of segmenter().cutForSearch(foldCase(text), true)) {
+    if (!han.test(token) && isIndexable(token)) partsOf(token, []).forEach((part) => add(part.term));
+    add(token);
+  }
   return counts;
 }
 
