@@ -165,10 +165,7 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
       return send(request, reply, page);
     });
 
-    // Every other GET outside the API and the console is the portal's own 404 page.
-    app.get('/*', hidden, (request, reply) => {
-      if (/^\/(api|admin)(\/|$|\?)/.test(request.url)) return reply.callNotFound();
-      return sendStatusPage(request, reply, 404);
-    });
+    // Every other path outside the API and the console is the portal's own 404 page.
+    app.pageNotFound.handler = (request, reply) => sendStatusPage(request, reply, 404);
   };
 }

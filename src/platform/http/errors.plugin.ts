@@ -10,6 +10,13 @@ declare module 'fastify' {
     /** The reader's language: their saved preference when signed in, else Accept-Language. */
     locale: Locale;
   }
+  interface FastifyInstance {
+    /**
+     * Answers unknown paths outside /api and /admin (the portal sets its HTML
+     * 404 page here); unset, every unknown path gets the JSON error.
+     */
+    pageNotFound: { handler?: (request: FastifyRequest, reply: FastifyReply) => unknown };
+  }
 }
 
 // Fastify's own 4xx errors, by code, mapped to ours.
@@ -82,5 +89,10 @@ export default fp(async (app) => {
   app.addHook('preValidation', refuseUndeclaredBody);
 
   app.setErrorHandler(answerError);
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'ROUTE_NOT_FOUND'));
+  app.decorate('pageNotFound', {});
+  app.setNotFoundHandler((request, reply) => {
+    const pages = app.pageNotFound.handler;
+    if (pages && !/^\/(api|admin)(\/|\?|$)/.test(request.url)) return pages(request, reply);
+    return sendError(request, reply, 404, 'ROUTE_NOT_FOUND');
+  });
 });
