@@ -212,7 +212,7 @@ async function actorFor(db: Db, username: string): Promise<ServiceContext> {
 }
 
 /** A demo picture: soft bands of colour, no text (so it looks right without CJK fonts). */
-async function demoPicture(hue: number, width = 1200, height = 675): Promise<Buffer> {
+async function demoPicture(hue: number, width = 960, height = 540): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
       <stop offset="0" stop-color="hsl(${hue},60%,42%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360},70%,65%)"/>
