@@ -70,10 +70,12 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
     const cache = new PageCache(options.cacheMaxBytes ?? 64 * 1024 * 1024);
     const baseUrlOf = (request: FastifyRequest) => app.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
 
+    // Listening for changes starts once the server is ready (the schema is migrated by then) and stops with it.
+    let stopFreshness: (() => void) | undefined;
     app.addHook('onReady', async () => {
-      const stop = keepCacheFresh(db, cache, app.log, options.pollMs ?? 2000);
-      app.addHook('onClose', async () => stop());
+      stopFreshness = keepCacheFresh(db, cache, app.log, options.pollMs ?? 2000);
     });
+    app.addHook('onClose', async () => stopFreshness?.());
 
     async function loadFrame(request: FastifyRequest): Promise<SiteFrame> {
       const [settings, columns] = await Promise.all([loadSiteSettings(db), listPublicColumns(db)]);
