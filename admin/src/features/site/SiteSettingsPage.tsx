@@ -82,7 +82,7 @@ export default function SiteSettingsPage() {
       <div>
         <Typography.Title level={2} style={{ marginTop: 0 }}>{t('title')}</Typography.Title>
         <Typography.Paragraph type="secondary">
-          {t('intro')} <Typography.Link href="/" target="_blank">{t('viewSite')}</Typography.Link>
+          {t('intro')} <Typography.Link href="/" target="_blank" underline>{t('viewSite')}</Typography.Link>
         </Typography.Paragraph>
       </div>
       {unclaimed.length > 0 && <Alert type="error" showIcon message={unclaimed.join('；')} />}
