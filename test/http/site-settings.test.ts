@@ -100,3 +100,12 @@ describe('loadDemoSite', () => {
     }
   });
 });
+
+describe('settings saved by another server process', () => {
+  it('reach this process’s cached pages through polling within a few seconds', async () => {
+    await kexie.client().get('/');
+    // Written straight to the table, as another process would: no in-process notice reaches this one.
+    await kexie.db.updateTable('site_settings').set({ site_name: '另一进程改过的站名', updated_at: new Date(Date.now() + 60_000).toISOString() }).execute();
+    await expect.poll(async () => (await kexie.client().get('/')).body, { timeout: 6000, interval: 250 }).toContain('另一进程改过的站名');
+  });
+});
