@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
 import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { contextOf } from '../auth/index.ts';
@@ -107,8 +107,11 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
      * compression. The key holds care mode and, when no public address is
      * configured, the Host the page's absolute links were made for.
      */
-    function cached(contentType: string, render: (request: FastifyRequest, frame: SiteFrame) => Promise<RenderedPage | undefined> | RenderedPage) {
-      return async (request: FastifyRequest, reply: FastifyReply) => {
+    function cached<Route extends RouteGenericInterface = RouteGenericInterface>(
+      contentType: string,
+      render: (request: FastifyRequest<Route>, frame: SiteFrame) => Promise<RenderedPage | undefined> | RenderedPage,
+    ) {
+      return async (request: FastifyRequest<Route>, reply: FastifyReply) => {
         const key = `${isCareMode(request) ? 'care' : 'std'} ${app.config.publicBaseUrl ? '' : baseUrlOf(request)}${request.url}`;
         let page = cache.get(key);
         if (!page) {
@@ -128,8 +131,11 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
       return sendStatusPage(request, reply, 500);
     });
 
-    const hidden = { schema: { hide: true }, config: { public: true } } as const;
-    type Params = { Params: Record<string, string>; Querystring: Record<string, string | undefined> };
+    // Pages, not API: kept out of the OpenAPI document, and their input is read leniently by the renderers.
+    const hidden = { schema: { hide: true } };
+    type SlugRoute = { Params: { slug: string }; Querystring: { page?: string } };
+    type IdRoute = { Params: { id: string } };
+    type SearchRoute = { Querystring: SearchParams };
 
     app.get(`${assetPrefix}*`, hidden, async (request, reply) => {
       const asset = findAsset(request.url.split('?')[0]!);
@@ -138,17 +144,17 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
     });
 
     app.get('/', hidden, cached(htmlType, (request, frame) => homePage(pageRequest(request, frame))));
-    app.get<Params>('/columns/:slug', hidden, cached(htmlType, (request, frame) => columnPage(pageRequest(request, frame), (request.params as { slug: string }).slug, (request.query as { page?: string }).page)));
-    app.get<Params>('/articles/:id', hidden, cached(htmlType, (request, frame) => articlePage(pageRequest(request, frame), (request.params as { id: string }).id)));
-    app.get<Params>('/search', hidden, cached(htmlType, (request, frame) => searchPage(pageRequest(request, frame), request.query as SearchParams)));
+    app.get<SlugRoute>('/columns/:slug', hidden, cached<SlugRoute>(htmlType, (request, frame) => columnPage(pageRequest(request, frame), request.params.slug, request.query.page)));
+    app.get<IdRoute>('/articles/:id', hidden, cached<IdRoute>(htmlType, (request, frame) => articlePage(pageRequest(request, frame), request.params.id)));
+    app.get<SearchRoute>('/search', hidden, cached<SearchRoute>(htmlType, (request, frame) => searchPage(pageRequest(request, frame), request.query)));
 
     const rssType = 'application/rss+xml; charset=utf-8';
     app.get('/rss.xml', hidden, cached(rssType, (_request, frame) => rssFeed(db, frame)));
-    app.get<Params>(
+    app.get<SlugRoute>(
       '/columns/:slug/rss.xml',
       hidden,
-      cached(rssType, async (request, frame) => {
-        const slug = (request.params as { slug: string }).slug;
+      cached<SlugRoute>(rssType, async (request, frame) => {
+        const slug = request.params.slug;
         const column = frame.columns.find((c) => c.slug === slug) ?? (await findPublicColumnBySlug(db, slug));
         return column ? rssFeed(db, frame, column) : undefined;
       }),
@@ -159,9 +165,9 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
     app.get('/care-mode', hidden, (request, reply) => careModeRedirect(request, reply));
 
     // What the editor sees in preview is what the portal shows: the same renderer, never cached, never indexed.
-    app.get<Params>('/preview/articles/:id', hidden, async (request, reply) => {
+    app.get<IdRoute>('/preview/articles/:id', hidden, async (request, reply) => {
       if (!request.session) return reply.redirect('/admin/login', 303);
-      const article = await previewArticle(contextOf(request), (request.params as { id: string }).id);
+      const article = await previewArticle(contextOf(request), request.params.id);
       const rendered = await articleDocument(pageRequest(request, await loadFrame(request)), article, true);
       const page = await preparePage({ status: 200, contentType: htmlType, body: rendered.body, headers: { ...privatePageHeaders, 'x-robots-tag': 'noindex' }, tags: [] });
       return send(request, reply, page);
