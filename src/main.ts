@@ -36,7 +36,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   const lines = [`kexie is running at http://${shownHost}:${port}`, `  database: ${describeTarget(config)}`, `  admin console: http://${shownHost}:${port}/admin/`, `  API docs: http://${shownHost}:${port}/api/docs`];
-  if (options.demo && (await demoAdminUsable(db, config.demoAdminPassword))) lines.push(`  demo login: admin / ${config.demoAdminPassword}   (方城县 reporter: fangcheng / ${config.demoAdminPassword})`);
+  if (options.demo && (await demoAdminUsable(db, config.demoAdminPassword))) {
+    lines.push(`  demo login: admin / ${config.demoAdminPassword}   (方城县 reporter: fangcheng / ${config.demoAdminPassword})`);
+    lines.push(`  website editor: editor / ${config.demoAdminPassword}   reviewers (初审, 复审, 终审): reviewer1, reviewer2, reviewer3 / ${config.demoAdminPassword}`);
+  }
   console.log(lines.join('\n'));
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
