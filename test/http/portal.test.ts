@@ -322,6 +322,21 @@ describe('preview and error pages', () => {
   });
 });
 
+describe('the cached path', () => {
+  it('sends a cached page without touching the database', async () => {
+    const isolated = await startTestKexie();
+    try {
+      const first = await isolated.client().get('/');
+      await isolated.db.destroy(); // any query from here on fails
+      const again = await isolated.client().get('/');
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toBe(first.body);
+    } finally {
+      await isolated.close().catch(() => undefined);
+    }
+  });
+});
+
 describe('server errors on portal pages', () => {
   it('render the Chinese 500 page with the request id when the database fails', async () => {
     const broken = await startTestKexie();
