@@ -1,5 +1,5 @@
 import { EyeOutlined, HistoryOutlined, RollbackOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Grid, Input, Popconfirm, Row, Select, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Grid, Input, Popconfirm, Row, Select, Space, Spin, Switch, Typography, type SelectProps } from 'antd';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
@@ -25,6 +25,15 @@ import { WithdrawDialog } from './WithdrawDialog.tsx';
 export default function ArticleEditorPage() {
   const { id } = useParams();
   return <ArticleEditor key={id ?? 'new'} id={id} />;
+}
+
+/**
+ * The article's columns, primary first. Ant Design copies a required field's
+ * aria-required onto the select's outer div, where it is not allowed; the
+ * field still shows as required and its error is announced.
+ */
+function ColumnsSelect({ 'aria-required': _required, ...props }: SelectProps<string[]> & { 'aria-required'?: unknown }) {
+  return <Select {...props} mode="multiple" showSearch optionFilterProp="label" maxCount={5} />;
 }
 
 /** An article as loaded: the server's copy and the body with its image sources filled in for the editor. */
@@ -93,6 +102,12 @@ function ArticleEditor({ id }: { id?: string }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // A reload or a restore replaces the form's values too (the form keeps its own until told to reset).
+  const version = loaded?.version;
+  useEffect(() => {
+    if (version !== undefined) form.resetFields();
+  }, [form, version]);
 
   // Leaving with unsaved edits asks first: inside the console, and when closing or reloading the tab.
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
@@ -264,7 +279,6 @@ function ArticleEditor({ id }: { id?: string }) {
         {!canEdit && <Alert type="info" message={t('readOnlyHint')} />}
         {problems.length > 0 && <Alert type="error" showIcon message={problems.join('；')} />}
         <Form<ArticleFormValues>
-          key={loaded.version}
           form={form}
           name="article"
           layout="vertical"
@@ -283,6 +297,7 @@ function ArticleEditor({ id }: { id?: string }) {
               </Form.Item>
               <Form.Item label={<span id={bodyLabelId}>{t('body')}</span>}>
                 <RichTextEditor
+                  key={loaded.version}
                   initialHtml={loaded.editorHtml}
                   editable={canEdit}
                   labelId={bodyLabelId}
@@ -295,7 +310,7 @@ function ArticleEditor({ id }: { id?: string }) {
             </Col>
             <Col xs={24} lg={7}>
               <Form.Item name="columnIds" label={t('columns')} extra={t('columnsHint')} rules={[{ required: true, type: 'array', min: 1, message: t('columnsRequired') }]}>
-                <Select mode="multiple" options={columnOptions} optionFilterProp="label" maxCount={5} loading={!columns} />
+                <ColumnsSelect options={columnOptions} loading={!columns} />
               </Form.Item>
               <Form.Item name="author" label={t('author')}>
                 <Input maxLength={60} />

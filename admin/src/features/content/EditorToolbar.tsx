@@ -19,7 +19,7 @@ import {
 } from '@ant-design/icons';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { Button, Divider, Dropdown, Select, Tooltip, type MenuProps } from 'antd';
+import { Button, Divider, Dropdown, Tooltip, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import type { Alignment } from './editor-extensions.ts';
@@ -86,7 +86,12 @@ export function EditorToolbar({ editor, onLink, onImage }: EditorToolbarProps) {
   });
   const chain = () => editor.chain().focus();
 
-  const setBlock = (level: number) => (level === 0 ? chain().setParagraph().run() : chain().setHeading({ level: level as HeadingLevel }).run());
+  const blockName = (level: number) => (level === 0 ? t('paragraph') : t('heading', { level }));
+  const blockItems: MenuProps['items'] = [0, ...headingLevels].map((level) => ({
+    key: String(level),
+    label: blockName(level),
+    onClick: () => (level === 0 ? chain().setParagraph().run() : chain().setHeading({ level: level as HeadingLevel }).run()),
+  }));
   const align = (alignment: Alignment) => chain().setTextAlign(alignment).run();
 
   const tableItems: MenuProps['items'] = [
@@ -103,14 +108,12 @@ export function EditorToolbar({ editor, onLink, onImage }: EditorToolbarProps) {
   const separator = <Divider type="vertical" style={{ margin: '0 4px' }} />;
   return (
     <div role="toolbar" aria-label={t('toolbar')} className="article-editor-toolbar">
-      <Select
-        size="small"
-        aria-label={t('textStyle')}
-        value={state.heading}
-        onChange={setBlock}
-        style={{ width: 96 }}
-        options={[{ value: 0, label: t('paragraph') }, ...headingLevels.map((level) => ({ value: level, label: t('heading', { level }) }))]}
-      />
+      <Dropdown menu={{ items: blockItems, selectable: true, selectedKeys: [String(state.heading)] }} trigger={['click']}>
+        <Button type="text" size="small" aria-label={`${t('textStyle')}：${blockName(state.heading)}`} onMouseDown={(event) => event.preventDefault()}>
+          {blockName(state.heading)}
+          <DownOutlined aria-hidden style={{ fontSize: 10 }} />
+        </Button>
+      </Dropdown>
       {separator}
       <Tool label={t('bold')} icon={<BoldOutlined aria-hidden />} active={state.bold} onClick={() => chain().toggleBold().run()} />
       <Tool label={t('italic')} icon={<ItalicOutlined aria-hidden />} active={state.italic} onClick={() => chain().toggleItalic().run()} />
