@@ -27,7 +27,7 @@ export function toSiteSettings(row: SiteSettingsRow): SiteSettings {
   };
 }
 
-/** A fresh site before the migration's row exists (or if someone deleted it): a neutral name, an empty footer. */
+/** What a fresh install shows until the settings are first saved: a neutral name, an empty footer. */
 function defaultRow(): SiteSettingsRow {
   return {
     id: siteId,
