@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { startTestKexie, type TestKexie } from '../helpers/test-app.ts';
+import { cliContext } from '../factories/index.ts';
+import { storeMedia } from '../../src/modules/media/index.ts';
 import { demoSite, loadDemoSite } from '../../src/modules/portal/index.ts';
 
 let kexie: TestKexie;
@@ -64,6 +67,19 @@ describe('site settings API', () => {
     const response = await admin.request('PUT', '/api/v1/site-settings', { ...valid, logoMediaId: '0190f000-0000-7000-8000-000000000000' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([expect.objectContaining({ path: 'body.logoMediaId', message: '标志图片不存在，请从媒体库重新选择' })]);
+  });
+
+  it('shows a logo from the media library in the header, and refuses an attachment as logo', async () => {
+    const admin = await kexie.signIn(kexie.root.id, ['admin']);
+    const png = await sharp({ create: { width: 240, height: 96, channels: 4, background: '#a61b1b' } }).png().toBuffer();
+    const logo = await storeMedia(await cliContext(kexie.db), { fileName: 'logo.png', bytes: png });
+    const pdf = await storeMedia(await cliContext(kexie.db), { fileName: '章程.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    const refused = await admin.request('PUT', '/api/v1/site-settings', { ...valid, logoMediaId: pdf.id });
+    expect(refused.json().error.details).toEqual([expect.objectContaining({ path: 'body.logoMediaId', message: '标志必须是图片' })]);
+    expect((await admin.request('PUT', '/api/v1/site-settings', { ...valid, logoMediaId: logo.id })).statusCode).toBe(200);
+    const home = (await kexie.client().get('/')).body;
+    expect(home).toMatch(/<a class="brand" href="\/"><picture>.*alt="".*<\/picture><span>测试市科学技术协会<\/span><\/a>/s);
+    await admin.request('PUT', '/api/v1/site-settings', valid);
   });
 
   it('refuses unknown fields, editors, and admins of a county', async () => {
