@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { storeMedia } from '../../src/modules/media/index.ts';
 import { createColumn, editableFieldsOf as pick } from '../factories/content.ts';
+import { cliContext } from '../factories/index.ts';
 import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test-app.ts';
 
 describe('article editing: revisions, conflicts, sanitising and scope', () => {
@@ -59,6 +62,15 @@ describe('article editing: revisions, conflicts, sanitising and scope', () => {
       '<p onmouseover="alert(1)">正文</p><script>alert(2)</script><style>body{display:none}</style><a href="javascript:alert(3)">点我</a><img src=x onerror=alert(4)><svg onload=alert(5)></svg>',
     );
     expect(article.bodyHtml).toBe('<p>正文</p><a>点我</a>');
+  });
+
+  it('keeps a picture an article uses from being deleted from the media library', async () => {
+    const picture = await storeMedia(await cliContext(kexie.db), { fileName: '封面.png', bytes: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#28a' } }).png().toBuffer() });
+    await editor.post('/api/v1/articles', { title: '用了这张图', columnIds: [columnId], bodyHtml: `<p><img data-media-id="${picture.id}" alt="图"></p>` });
+    const refused = await editor.delete(`/api/v1/media/${picture.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'MEDIA_IN_USE' });
+    expect(refused.json().error.message).toContain('用了这张图');
   });
 
   it('names the field that points at something missing', async () => {
