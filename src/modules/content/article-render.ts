@@ -10,8 +10,8 @@ export interface ReviewerCredit {
   reviewerName: string;
 }
 
-/** An article as the portal shows it. */
-export interface PublishedArticle {
+/** A published article in a list: what column pages, the home page and feeds show. */
+export interface ArticleSummary {
   id: string;
   title: string;
   subtitle: string;
@@ -24,6 +24,10 @@ export interface PublishedArticle {
   isPinned: boolean;
   publishedAt: string;
   updatedAt: string;
+}
+
+/** An article as the portal shows it. */
+export interface PublishedArticle extends ArticleSummary {
   author: string;
   source: string;
   /** Sanitised; images already responsive <picture> markup. */

@@ -1,38 +1,23 @@
 import type { Db } from '../../database.ts';
-import type { PublishedArticle, ReviewerCredit } from './article-render.ts';
+import type { ArticleSummary, PublishedArticle, ReviewerCredit } from './article-render.ts';
 import * as articles from './article.repository.ts';
 import * as columns from './column.repository.ts';
-import { inTreeOrder } from './column.service.ts';
-import type { ColumnRow, ListStyle } from './content.table.ts';
+import type { Column } from './column.schemas.ts';
+import { inTreeOrder, toColumn } from './column.service.ts';
+import type { ColumnRow } from './content.table.ts';
 
 /**
  * What the public website reads: only what has been published, no actor,
  * no scope. Everything here is cheap enough to run per uncached page.
  */
 
-export interface PublicColumn {
-  id: string;
-  parentId: string | null;
-  name: string;
-  slug: string;
-  position: number;
-  listStyle: ListStyle;
-  inNav: boolean;
-  onHome: boolean;
-  description: string;
-}
+/** A column as the portal uses it: the console's view without its timestamps. */
+export type PublicColumn = Omit<Column, 'createdAt' | 'updatedAt'>;
 
-const toPublicColumn = (row: ColumnRow): PublicColumn => ({
-  id: row.id,
-  parentId: row.parent_id,
-  name: row.name,
-  slug: row.slug,
-  position: row.position,
-  listStyle: row.list_style,
-  inNav: row.in_nav === 1,
-  onHome: row.on_home === 1,
-  description: row.description,
-});
+function toPublicColumn(row: ColumnRow): PublicColumn {
+  const { createdAt: _created, updatedAt: _updated, ...column } = toColumn(row);
+  return column;
+}
 
 export async function listPublicColumns(db: Db): Promise<PublicColumn[]> {
   return inTreeOrder(await columns.findAllColumns(db)).map(toPublicColumn);
@@ -41,20 +26,6 @@ export async function listPublicColumns(db: Db): Promise<PublicColumn[]> {
 export async function findPublicColumnBySlug(db: Db, slug: string): Promise<PublicColumn | undefined> {
   const row = await columns.findColumnBySlug(db, slug);
   return row && toPublicColumn(row);
-}
-
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  subtitle: string;
-  summary: string;
-  /** Primary first. */
-  columnIds: string[];
-  coverMediaId: string | null;
-  isFocus: boolean;
-  isPinned: boolean;
-  publishedAt: string;
-  updatedAt: string;
 }
 
 export async function listPublishedArticles(
@@ -106,6 +77,8 @@ export async function findPublishedArticle(db: Db, id: string): Promise<Publishe
 }
 
 /** 上一篇 is the newer article in the column's list, 下一篇 the older one, as Chinese portals print them. */
+export type { ArticleSummary };
+
 export async function findArticleNeighbours(db: Db, articleId: string, columnId: string) {
   const { newer, older } = await articles.findLiveNeighbours(db, articleId, columnId);
   return {
