@@ -170,7 +170,7 @@ async function benchDialect(dialect: DialectName, db: Db, rows: BenchReport['row
   }
 }
 
-async function onSqlite(run: (db: Db) => Promise<void>) {
+export async function onSqlite(run: (db: Db) => Promise<void>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-bench-'));
   // The same opening as the app: WAL, synchronous=NORMAL, foreign keys on.
   const db = openDatabase<any>({ databaseUrl: undefined, sqliteFile: path.join(dir, 'bench.sqlite') }) as Db;
@@ -183,7 +183,7 @@ async function onSqlite(run: (db: Db) => Promise<void>) {
   }
 }
 
-async function onPostgres(adminUrl: string, run: (db: Db) => Promise<void>) {
+export async function onPostgres(adminUrl: string, run: (db: Db) => Promise<void>) {
   const name = `kexie_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexDocument, removeDocument, searchDocuments, type SearchableDocument, type SearchQuery } from '../../src/modules/search/index.ts';
+import { indexDocument, indexDocuments, removeDocument, searchDocuments, type SearchableDocument, type SearchQuery } from '../../src/modules/search/index.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { createTestDb, testDialect, type TestDatabase } from '../helpers/test-db.ts';
 
@@ -153,13 +153,25 @@ describe(`search on ${testDialect}`, () => {
     expect([hit!.id, hit!.titleHtml, hit!.snippetHtml]).toEqual(['p1', '新标题', '<mark>香菇</mark>种植技术']);
   });
 
+  it('indexes a batch in one go, the last version of a document given twice winning', async () => {
+    const doc = (id: string, text: string) => ({ kind: 'batch', id, title: `标题${id}`, text, publishedAt: '2026-05-01T00:00:00.000Z', tags: [] });
+    await indexDocuments(database.db, [doc('b1', '香菇种植'), doc('b2', '香菇烘干'), doc('b1', '木耳种植')]);
+    const ids = async (q: string) => (await searchDocuments(database.db, { q, kind: 'batch', page: 1, pageSize: 10 })).items.map((hit) => hit.id);
+    expect(await ids('香菇')).toEqual(['b2']);
+    expect(await ids('种植')).toEqual(['b1']);
+  });
+
   it('removes a document and its postings, and removing it twice is harmless', async () => {
     const doc = { kind: 'removal', id: 'r1', title: '科技下乡', text: '专家送科技下乡', publishedAt: '2026-05-01T00:00:00.000Z', tags: ['column:x'] };
     await indexDocument(database.db, doc);
     await removeDocument(database.db, 'removal', 'r1');
     await removeDocument(database.db, 'removal', 'r1');
     expect(await searchDocuments(database.db, { q: '科技', kind: 'removal', page: 1, pageSize: 10 })).toMatchObject({ items: [], total: 0 });
-    const leftovers = await database.db.selectFrom('search_postings').select('doc_key').where('term', '=', '下乡').execute();
-    expect(leftovers).toEqual([]);
+    const count = async (table: 'search_document_texts' | 'search_postings' | 'search_document_tags') =>
+      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { texts: await count('search_document_texts'), postings: await count('search_postings'), tags: await count('search_document_tags') };
+    await indexDocument(database.db, { ...doc, id: 'r2' });
+    await removeDocument(database.db, 'removal', 'r2');
+    expect({ texts: await count('search_document_texts'), postings: await count('search_postings'), tags: await count('search_document_tags') }).toEqual(before);
   });
 });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeQuery, foldCase, maxQueryTerms, termFrequencies } from './search.analyzer.ts';
+import { analyze, analyzeQuery, foldCase, locateTerms, maxQueryTerms, termFrequencies } from './search.analyzer.ts';
 
 const terms = (text: string) => analyze(text).map((span) => span.term);
 
 /** Text built from words, compounds, names, Latin, full-width letters, punctuation and emoji. */
 const sampleText = fc
-  .array(fc.constantFrom('科普', '活动', '南阳市', '科协', '中华人民共和国', '哈哈哈', '卧龙区', '张衡', '的', 'ＡＢ', 'COVID-19', 'v2.0', ' ', '，', '。', '😀', 'İ', '\n', 'x'), { maxLength: 30 })
+  .array(fc.constantFrom('科普', '活动', '南阳市', '科协', '中华人民共和国', '哈哈哈', '卧龙区', '张衡', '的', 'ＡＢ', 'COVID-19', 'v2.0', ' ', '，', '。', '😀', 'İ', '\n', 'x', '“', '（', '!', 'a.b', '—'), { maxLength: 30 })
   .map((parts) => parts.join(''));
 
 describe('analyze', () => {
@@ -58,6 +58,19 @@ describe('termFrequencies', () => {
         const placed = new Map<string, number>();
         for (const { term } of analyze(sample)) placed.set(term, (placed.get(term) ?? 0) + 1);
         expect(termFrequencies(sample)).toEqual(placed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('locateTerms', () => {
+  it('finds the same words as segmenting the whole text, segmenting only the runs that may hold them', () => {
+    fc.assert(
+      fc.property(sampleText, fc.subarray(['科普', '活动', '南阳', '科协', '共和国', '哈哈', 'covid', '19', 'x']), (sample, wanted) => {
+        const terms = new Set(wanted);
+        const everywhere = analyze(sample).filter((span) => terms.has(span.term));
+        expect(locateTerms(sample, terms).map(({ term, start, end }) => ({ term, start, end }))).toEqual(everywhere.map(({ term, start, end }) => ({ term, start, end })));
       }),
       { numRuns: 300 },
     );

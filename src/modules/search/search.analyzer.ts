@@ -128,6 +128,35 @@ function partsOf(word: string, searchParts: string[] | undefined): { term: strin
 }
 
 /**
+ * Characters jieba never joins a word across (it segments the runs between
+ * punctuation and spaces each on its own). A subset of its boundaries is
+ * enough: a run cut here is still whole runs of jieba's.
+ */
+const runSeparators = /[\s，。！？；：、“”‘’（）《》【】,!?;:()"'<>]+/g;
+
+/**
+ * Where `terms` stand in `text` as words: the spans `analyze` would give for
+ * them, found by segmenting only the runs that hold one as a substring, so a
+ * long text with a few matches costs a few sentences, not the whole text.
+ */
+export function locateTerms(text: string, terms: ReadonlySet<string>): TermSpan[] {
+  const folded = foldCase(text);
+  const spans: TermSpan[] = [];
+  let runStart = 0;
+  for (const separator of [...folded.matchAll(runSeparators), undefined]) {
+    const runEnd = separator ? separator.index : folded.length;
+    const run = folded.slice(runStart, runEnd);
+    if ([...terms].some((term) => run.includes(term))) {
+      for (const span of analyze(run)) {
+        if (terms.has(span.term)) spans.push({ ...span, start: span.start + runStart, end: span.end + runStart });
+      }
+    }
+    if (separator) runStart = separator.index + separator[0].length;
+  }
+  return spans;
+}
+
+/**
  * How often each term occurs in `text`, for the index: the terms `analyze`
  * finds, counted without placing them. Search mode alone yields every word
  * and its dictionary parts, so this skips the precise pass and the offsets,

@@ -1,4 +1,4 @@
-import { analyze, type TermSpan } from './search.analyzer.ts';
+import { locateTerms, type TermSpan } from './search.analyzer.ts';
 
 /** How many characters of the body a hit shows. */
 export const snippetLength = 120;
@@ -11,9 +11,7 @@ export function escapeHtml(text: string): string {
 
 /** Where the query's terms occur in `text`, ordered by position. */
 export function findTerms(text: string, terms: ReadonlySet<string>): TermSpan[] {
-  return analyze(text)
-    .filter((span) => terms.has(span.term))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  return locateTerms(text, terms).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**

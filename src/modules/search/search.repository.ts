@@ -6,22 +6,32 @@ import type { NewSearchDocumentRow, NewSearchPostingRow } from './search.table.t
 
 export type Executor = Db | Trx;
 
-/** Rows per INSERT: 4 columns × 5,000 stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
-const rowsPerInsert = 5_000;
+/**
+ * Rows per INSERT, 4 parameters each: far under SQLite's 32,766 and
+ * PostgreSQL's 65,535, and small enough that building the statement stays cheap.
+ */
+const rowsPerInsert = 1_000;
 
-/** Inserts or replaces the document row of (kind, id); returns its key. Its postings and tags are removed. */
-export async function upsertDocument(trx: Trx, row: Omit<NewSearchDocumentRow, 'key'>): Promise<number> {
+/** Inserts or replaces the document of (kind, id) and its text; returns its key. Its old postings and tags are removed. */
+export async function upsertDocument(trx: Trx, row: Omit<NewSearchDocumentRow, 'key'>, text: { title: string; body: string }): Promise<number> {
   const { key } = await trx
     .insertInto('search_documents')
     .values(row)
-    .onConflict((oc) =>
-      oc.columns(['kind', 'id']).doUpdateSet({ title: row.title, body: row.body, published_at: row.published_at, length: row.length }),
-    )
+    .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ published_at: row.published_at, length: row.length }))
     .returning('key')
     .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('search_document_texts')
+    .values({ doc_key: key, ...text })
+    .onConflict((oc) => oc.column('doc_key').doUpdateSet(text))
+    .execute();
+  await deleteTermsAndTags(trx, key);
+  return key;
+}
+
+async function deleteTermsAndTags(trx: Trx, key: number): Promise<void> {
   await trx.deleteFrom('search_postings').where('doc_key', '=', key).execute();
   await trx.deleteFrom('search_document_tags').where('doc_key', '=', key).execute();
-  return key;
 }
 
 export async function insertPostings(trx: Trx, rows: readonly NewSearchPostingRow[]): Promise<void> {
@@ -35,9 +45,12 @@ export async function insertTags(trx: Trx, docKey: number, tags: readonly string
   await trx.insertInto('search_document_tags').values(tags.map((tag) => ({ doc_key: docKey, tag }))).execute();
 }
 
-/** Postings and tags go with the document (ON DELETE CASCADE). */
-export async function deleteDocument(db: Executor, kind: string, id: string): Promise<void> {
-  await db.deleteFrom('search_documents').where('kind', '=', kind).where('id', '=', id).execute();
+/** Removes a document with its text, postings and tags. */
+export async function deleteDocument(trx: Trx, kind: string, id: string): Promise<void> {
+  const doc = await trx.deleteFrom('search_documents').where('kind', '=', kind).where('id', '=', id).returning('key').executeTakeFirst();
+  if (!doc) return;
+  await trx.deleteFrom('search_document_texts').where('doc_key', '=', doc.key).execute();
+  await deleteTermsAndTags(trx, doc.key);
 }
 
 /** How many documents of a kind there are and their summed length: BM25's N and average length. */
@@ -141,7 +154,8 @@ export async function rankDocuments(db: Db, query: RankingQuery): Promise<Ranked
     )
     .selectFrom('page')
     .innerJoin('search_documents as d', 'd.key', 'page.key')
-    .select(['d.id', 'd.title', 'd.body', 'd.published_at', 'page.score_micros', 'page.total'])
+    .innerJoin('search_document_texts as t', 't.doc_key', 'page.key')
+    .select(['d.id', 't.title', 't.body', 'd.published_at', 'page.score_micros', 'page.total'])
     .orderBy('page.score_micros', 'desc')
     .orderBy('d.published_at', 'desc')
     .orderBy('d.id', 'desc')

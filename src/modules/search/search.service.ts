@@ -3,6 +3,7 @@ import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import { analyzeQuery, termFrequencies } from './search.analyzer.ts';
 import { highlight, snippet } from './search.highlight.ts';
 import * as repo from './search.repository.ts';
+import type { NewSearchPostingRow } from './search.table.ts';
 import type { Executor } from './search.repository.ts';
 import './search.messages.ts';
 
@@ -66,32 +67,44 @@ const dayMs = 24 * 3_600_000;
  * never disagrees with what is published; given no transaction, it opens one.
  */
 export async function indexDocument(db: Executor, doc: SearchableDocument): Promise<void> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => indexDocument(trx, doc));
-  const titleTerms = termFrequencies(doc.title);
-  const bodyTerms = termFrequencies(doc.text);
-  const count = (terms: Map<string, number>) => [...terms.values()].reduce((sum, n) => sum + n, 0);
-  const trx = db as Trx;
-  const key = await repo.upsertDocument(trx, {
-    kind: doc.kind,
-    id: doc.id,
-    title: doc.title,
-    body: doc.text,
-    published_at: doc.publishedAt,
-    length: titleWeight * count(titleTerms) + count(bodyTerms),
-  });
-  const postings = [...new Set([...titleTerms.keys(), ...bodyTerms.keys()])].map((term) => ({
-    term,
-    doc_key: key,
-    title_tf: titleTerms.get(term) ?? 0,
-    body_tf: bodyTerms.get(term) ?? 0,
-  }));
-  await repo.insertPostings(trx, postings);
-  await repo.insertTags(trx, key, [...new Set(doc.tags)]);
+  await indexDocuments(db, [doc]);
 }
+
+/**
+ * Indexes many documents in one transaction (rebuilding the index, importing
+ * a site). Postings of every document are written together in term order: a
+ * document touches one index page per distinct term, so writing documents one
+ * by one rewrites most of the index each time, while a batch writes each page once.
+ */
+export async function indexDocuments(db: Executor, docs: readonly SearchableDocument[]): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => indexDocuments(trx, docs));
+  const trx = db as Trx;
+  // A document given twice in one batch is indexed as its last version.
+  const latest = new Map(docs.map((doc) => [`${doc.kind}\u0000${doc.id}`, doc]));
+  const postings: NewSearchPostingRow[] = [];
+  for (const doc of latest.values()) {
+    const titleTerms = termFrequencies(doc.title);
+    const bodyTerms = termFrequencies(doc.text);
+    const key = await repo.upsertDocument(
+      trx,
+      { kind: doc.kind, id: doc.id, published_at: doc.publishedAt, length: titleWeight * sumOf(titleTerms) + sumOf(bodyTerms) },
+      { title: doc.title, body: doc.text },
+    );
+    for (const term of new Set([...titleTerms.keys(), ...bodyTerms.keys()])) {
+      postings.push({ term, doc_key: key, title_tf: titleTerms.get(term) ?? 0, body_tf: bodyTerms.get(term) ?? 0 });
+    }
+    await repo.insertTags(trx, key, [...new Set(doc.tags)]);
+  }
+  postings.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.doc_key - b.doc_key));
+  await repo.insertPostings(trx, postings);
+}
+
+const sumOf = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
 
 /** Takes a document out of the index; removing one that is not there does nothing. */
 export async function removeDocument(db: Executor, kind: string, id: string): Promise<void> {
-  await repo.deleteDocument(db, kind, id);
+  if (!db.isTransaction) return db.transaction().execute((trx) => removeDocument(trx, kind, id));
+  await repo.deleteDocument(db as Trx, kind, id);
 }
 
 /** The words a query is split into (what `searchDocuments` reports as `terms`). */

@@ -1,19 +1,23 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
- * One searchable document (an article, …): its text as the reader sees it,
- * kept here so hits can be highlighted without asking the owning module.
- * `key` is a compact integer handle for postings; (kind, id) is the owner's.
+ * One searchable document (an article, …). `key` is a compact integer handle
+ * for postings; (kind, id) is the owner's.
  */
 export interface SearchDocumentTable {
   key: Generated<number>;
   kind: string;
   id: string;
-  title: string;
-  body: string;
   published_at: string;
   /** Title terms × title weight + body terms: the document length BM25 normalises by. */
   length: number;
+}
+
+/** A document's text as the reader sees it, kept so hits are highlighted without asking the owning module. */
+export interface SearchDocumentTextTable {
+  doc_key: number;
+  title: string;
+  body: string;
 }
 
 /** Inverted index: how often one term occurs in one document's title and body. */
@@ -33,6 +37,7 @@ export interface SearchDocumentTagTable {
 /** Tables owned by the search module. */
 export interface SearchTables {
   search_documents: SearchDocumentTable;
+  search_document_texts: SearchDocumentTextTable;
   search_postings: SearchPostingTable;
   search_document_tags: SearchDocumentTagTable;
 }
