@@ -160,6 +160,9 @@ describe('portal markup (Nu HTML Checker)', () => {
       }
     }
     const vnu = spawnSync('java', ['-jar', 'node_modules/vnu-jar/build/dist/vnu.jar', '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
+    // A checker that did not run must not pass for one that found nothing: it exits 0 only when it checked every file without error.
+    expect(vnu.error, 'the Nu HTML Checker did not start').toBeUndefined();
+    expect(vnu.stderr, 'the Nu HTML Checker printed no report').toMatch(/"messages"/);
     const messages = (JSON.parse(vnu.stderr || '{"messages":[]}') as { messages: { url: string; message: string; extract?: string; lastLine?: number }[] }).messages;
     const readable = messages.map((m) => `${path.basename(m.url)}:${m.lastLine ?? '?'} ${m.message} ${m.extract ? `[${m.extract.trim()}]` : ''}`);
     expect(readable).toEqual([]);

@@ -1,6 +1,7 @@
 /**
- * What the browser tier needs from the machine: Debian's Chromium, and CJK
- * fonts so that Chinese renders as text rather than boxes in screenshots.
+ * What the browser tier needs from the machine: Debian's Chromium, CJK
+ * fonts so that Chinese renders as text rather than boxes in screenshots, and
+ * Java for the Nu HTML Checker.
  * `document.fonts.check()` inside the browser claims fonts exist when they do
  * not; `fc-list :lang=zh` tells the truth.
  */
@@ -15,5 +16,7 @@ export function missingBrowserRequirements(): string[] {
   if (!fs.existsSync(chromiumPath)) missing.push(`chromium (${chromiumPath})`);
   const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
   if (fonts.status !== 0 || fonts.stdout.trim() === '') missing.push('fonts-noto-cjk (fc-list :lang=zh lists no font)');
+  // The Nu HTML Checker that checks the portal's markup runs on Java.
+  if (spawnSync('java', ['-version']).status !== 0) missing.push('default-jre-headless (no java on the PATH)');
   return missing;
 }
