@@ -207,9 +207,10 @@ describe('feeds, sitemap and robots', () => {
     expect(Math.abs(Date.parse(item!.pubDate!) - Date.now())).toBeLessThan(120_000);
     expect(response.body).toContain('<guid isPermaLink="true">');
 
-    // A back-dated article carries its own 发布时间, in Beijing time.
-    const dated = await createPublishedArticle(kexie.db, { title: '科技工作者日座谈会', columnIds: [news.id], publishAt: '2024-05-30T02:00:00.000Z' });
-    const datedItem = (await new Parser().parseString((await anonymous().get('/rss.xml')).body)).items.find((i) => i.guid === `https://www.example.org/articles/${dated.id}`);
+    // A back-dated article carries its own 发布时间, in Beijing time (in a column of its own: the site feed holds only the newest items).
+    const archive = await createColumn(kexie.db, { slug: 'rss-archive' });
+    const dated = await createPublishedArticle(kexie.db, { title: '科技工作者日座谈会', columnIds: [archive.id], publishAt: '2024-05-30T02:00:00.000Z' });
+    const datedItem = (await new Parser().parseString((await anonymous().get('/columns/rss-archive/rss.xml')).body)).items.find((i) => i.guid === `https://www.example.org/articles/${dated.id}`);
     expect(datedItem!.pubDate).toBe('Thu, 30 May 2024 10:00:00 +0800');
     expect(datedItem!.isoDate).toBe('2024-05-30T02:00:00.000Z');
 
