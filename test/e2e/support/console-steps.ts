@@ -48,7 +48,10 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /** The user menu in the header (its button is named after the signed-in user) → 退出登录. */
 export async function signOut(page: Page, displayName: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: displayName }).click();
+  // The console shows its login route at once and then reloads the page there: wait for the reload, or the next navigation races it.
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await reloaded;
   await page.waitForURL('**/admin/login');
 }
 
