@@ -285,7 +285,7 @@ export async function loadDemoContent(db: Db): Promise<number> {
     columnIds: [columnIds.get('focus')!],
     bodyHtml: body,
     source: '南阳市科协',
-    coverMediaId: pictures[0]!.id,
+    coverMediaId: (await storeMedia(editor, { fileName: '2024年工作回顾封面.jpg', bytes: await demoPicture(230), alt: title })).id,
     tags: ['工作回顾', '科普', '科技馆'],
     isFocus: true,
     isPinned: true,
