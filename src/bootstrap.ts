@@ -2,6 +2,7 @@ import type { Db } from './database.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
+import { ensureActivityVocabularies } from './modules/activities/index.ts';
 import { loadDemoUsers } from './modules/auth/index.ts';
 import { loadDemoContent } from './modules/content/index.ts';
 import { ensureSeedOrgs, type OrgRow } from './modules/orgs/index.ts';
@@ -13,6 +14,7 @@ export async function openKexie(config: Config): Promise<{ db: Db; root: OrgRow 
   try {
     await migrateToLatest(db);
     const root = await ensureSeedOrgs(db);
+    await ensureActivityVocabularies(db);
     return { db, root };
   } catch (err) {
     await db.destroy();

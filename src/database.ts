@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ActivityTables } from './modules/activities/activity.table.ts';
 import type { AuditTables } from './modules/audit/audit.table.ts';
 import type { AuthTables } from './modules/auth/auth.table.ts';
 import type { ContentTables } from './modules/content/content.table.ts';
@@ -8,7 +9,7 @@ import type { SiteTables } from './modules/portal/site.table.ts';
 import type { SearchTables } from './modules/search/search.table.ts';
 
 /** Every table kexie has, each owned by the module whose folder declares it. */
-export interface Database extends OrgTables, AuthTables, AuditTables, MediaTables, ContentTables, SearchTables, SiteTables {}
+export interface Database extends OrgTables, AuthTables, AuditTables, MediaTables, ContentTables, SearchTables, SiteTables, ActivityTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/database.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { ensureActivityVocabularies } from '../../src/modules/activities/index.ts';
 import { ensureSeedOrgs, findOrgByCode, type OrgRow } from '../../src/modules/orgs/index.ts';
 import type { Role } from '../../src/platform/auth-core.ts';
 import { buildUser, testPassword } from '../factories/index.ts';
@@ -28,6 +29,7 @@ export interface TestKexie {
 export async function startTestKexie(overrides: Partial<Config> = {}): Promise<TestKexie> {
   const database = await createTestDb();
   const root = await ensureSeedOrgs(database.db);
+  await ensureActivityVocabularies(database.db);
   // Uploaded media go to a directory of this server's own, never under ./data.
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-media-'));
   const config = { ...loadConfig({}), mediaDir, ...overrides };

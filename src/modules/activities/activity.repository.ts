@@ -1,0 +1,128 @@
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { Database } from '../../database.ts';
+import { likeContaining } from '../../platform/db/like.ts';
+import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
+import { inOrgSubtree } from '../orgs/index.ts';
+import type { ActivityCampaignTable, ActivityRow, ActivityStatus, ActivityTable, ActivityTypeTable, NewActivityRow } from './activity.table.ts';
+
+type Executor = Kysely<Database>;
+type VocabularyTable = 'activity_types' | 'activity_campaigns';
+
+// ---- vocabularies -------------------------------------------------------------
+
+export function findTypes(db: Executor) {
+  return db.selectFrom('activity_types').selectAll().orderBy('position').orderBy('name').execute();
+}
+
+export function findCampaigns(db: Executor) {
+  return db.selectFrom('activity_campaigns').selectAll().orderBy('position').orderBy('name').execute();
+}
+
+export async function insertVocabularyEntry(db: Executor, table: VocabularyTable, row: Insertable<ActivityTypeTable> | Insertable<ActivityCampaignTable>): Promise<void> {
+  await db.insertInto(table).values(row as Insertable<ActivityTypeTable>).execute();
+}
+
+export async function updateVocabularyEntry(db: Executor, table: VocabularyTable, id: string, changes: Updateable<ActivityTypeTable>): Promise<void> {
+  await db.updateTable(table).set(changes).where('id', '=', id).execute();
+}
+
+// ---- activities ---------------------------------------------------------------
+
+export function findActivityById(db: Executor, id: string, scopeRootId?: string): Promise<ActivityRow | undefined> {
+  let query = db.selectFrom('activities').selectAll().where('id', '=', id);
+  if (scopeRootId) query = query.where(inOrgSubtree(scopeRootId, 'activities.org_id'));
+  return query.executeTakeFirst();
+}
+
+export interface ActivityFilter {
+  scopeRootId: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  orgId?: string;
+  typeId?: string;
+  campaignId?: string;
+  status?: ActivityStatus;
+  /** Only activities of orgs strictly below this one (what its users verify). */
+  below?: string;
+}
+
+function filtered(db: Executor, filter: ActivityFilter) {
+  let query = db.selectFrom('activities').where(inOrgSubtree(filter.scopeRootId, 'activities.org_id'));
+  if (filter.q) query = query.where('title', 'like', likeContaining(filter.q));
+  if (filter.from) query = query.where('start_date', '>=', filter.from);
+  if (filter.to) query = query.where('start_date', '<=', filter.to);
+  if (filter.orgId) query = query.where(inOrgSubtree(filter.orgId, 'activities.org_id'));
+  if (filter.typeId) query = query.where('type_id', '=', filter.typeId);
+  if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.below) query = query.where(inOrgSubtree(filter.below, 'activities.org_id')).where('org_id', '!=', filter.below);
+  return query;
+}
+
+export function findActivities(db: Executor, filter: ActivityFilter, window: RowWindow): Promise<{ rows: ActivityRow[]; total: number }> {
+  return findPage(filtered(db, filter), (q) => q.selectAll().orderBy('start_date', 'desc').orderBy('id', 'desc'), window);
+}
+
+export async function insertActivities(db: Executor, rows: readonly NewActivityRow[]): Promise<void> {
+  // 23 columns a row: 400 rows stay under both databases' bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 400) await db.insertInto('activities').values(rows.slice(i, i + 400)).execute();
+}
+
+export async function updateActivity(db: Executor, id: string, changes: Updateable<ActivityTable>): Promise<void> {
+  await db.updateTable('activities').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteActivity(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('activities').where('id', '=', id).execute();
+}
+
+/** Which of these (org, start date, title) already exist: an import refuses them as duplicates. */
+export async function findExistingIdentities(db: Executor, identities: readonly { orgId: string; startDate: string; title: string }[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const dates = [...new Set(identities.map((i) => i.startDate))];
+  for (let i = 0; i < dates.length; i += 500) {
+    const rows = await db
+      .selectFrom('activities')
+      .select(['org_id', 'start_date', 'title'])
+      .where('start_date', 'in', dates.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.add(identityKey({ orgId: row.org_id, startDate: row.start_date, title: row.title }));
+  }
+  return found;
+}
+
+export const identityKey = (i: { orgId: string; startDate: string; title: string }) => `${i.orgId}|${i.startDate}|${i.title}`;
+
+export interface FigureFilter {
+  scopeRootId: string;
+  from: string;
+  to: string;
+  verifiedOnly: boolean;
+}
+
+const groupColumn = {
+  org: sql<string>`activities.org_id`,
+  type: sql<string>`activities.type_id`,
+  campaign: sql<string>`coalesce(activities.campaign_id, '')`,
+  series: sql<string>`activities.series`,
+  month: sql<string>`substr(activities.start_date, 1, 7)`,
+} as const;
+
+/** Count, 受益人次 and 数量 of the activities starting in [from, to], in total or per group. */
+export async function aggregateActivities(db: Executor, filter: FigureFilter, by?: keyof typeof groupColumn) {
+  let query = db
+    .selectFrom('activities')
+    .where(inOrgSubtree(filter.scopeRootId, 'activities.org_id'))
+    .where('start_date', '>=', filter.from)
+    .where('start_date', '<=', filter.to);
+  if (filter.verifiedOnly) query = query.where('status', '=', 'verified');
+  const measures = query.select([
+    sql<number>`count(*)`.as('count'),
+    sql<number>`coalesce(sum(activities.participants), 0)`.as('participants'),
+    sql<number>`coalesce(sum(activities.quantity), 0)`.as('quantity'),
+  ]);
+  const rows = by ? await measures.select(groupColumn[by].as('key')).groupBy(groupColumn[by]).orderBy(groupColumn[by]).execute() : await measures.execute();
+  // PostgreSQL returns count and sum as strings.
+  return rows.map((row) => ({ key: (row as { key?: string }).key ?? '', count: Number(row.count), participants: Number(row.participants), quantity: Number(row.quantity) }));
+}

@@ -1,0 +1,23 @@
+/** Science-popularisation activities (科普活动): records, county reporting and verification by the level above, figures. */
+export type { ActivityTables, ActivityStatus, ActivityMode } from './activity.table.ts';
+export { activityRoutes } from './activity.routes.ts';
+export {
+  createActivity,
+  updateActivity,
+  deleteActivity,
+  getActivity,
+  listActivities,
+  verifyActivity,
+  returnActivity,
+  activityFigures,
+  figuresFor,
+  checkActivity,
+  insertCheckedActivities,
+  prepareActivityChecks,
+  findExistingIdentities,
+  identityKey,
+  type RowProblem,
+} from './activity.service.ts';
+export { ensureActivityVocabularies, listVocabulary, defaultActivityTypes, defaultCampaigns } from './vocabulary.service.ts';
+export { activityPolicy } from './activity.policy.ts';
+export type { Activity, ActivityInput, ActivityListQuery, Figures } from './activity.schemas.ts';
