@@ -18,6 +18,9 @@ const ReviewQueuePage = lazy(() => import('../features/content/ReviewQueuePage.t
 const ColumnsPage = lazy(() => import('../features/content/ColumnsPage.tsx'));
 const MediaLibraryPage = lazy(() => import('../features/media/MediaLibraryPage.tsx'));
 const SiteSettingsPage = lazy(() => import('../features/site/SiteSettingsPage.tsx'));
+const ActivityListPage = lazy(() => import('../features/activities/ActivityListPage.tsx'));
+const VerificationQueuePage = lazy(() => import('../features/activities/VerificationQueuePage.tsx'));
+const VocabulariesPage = lazy(() => import('../features/activities/VocabulariesPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
@@ -59,6 +62,9 @@ export const router = createBrowserRouter(
         { path: 'reviews/:id', element: <RequireRole roles={['reviewer']}>{page(<ArticleReviewPage />)}</RequireRole> },
         { path: 'columns', element: <RequireRole roles={['admin']}>{page(<ColumnsPage />)}</RequireRole> },
         { path: 'media', element: <RequireRole roles={['admin', 'editor']}>{page(<MediaLibraryPage />)}</RequireRole> },
+        { path: 'activities', element: page(<ActivityListPage />) },
+        { path: 'activity-verification', element: <RequireRole roles={['admin', 'reviewer']}>{page(<VerificationQueuePage />)}</RequireRole> },
+        { path: 'activity-vocabularies', element: <RequireRole roles={['admin']}>{page(<VocabulariesPage />)}</RequireRole> },
         { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
         { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
         { path: 'site', element: <RequireRole roles={['admin']}>{page(<SiteSettingsPage />)}</RequireRole> },
