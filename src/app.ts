@@ -14,6 +14,7 @@ import { validatorCompiler } from './platform/http/validation.ts';
 import { kexieVersion } from './platform/version.ts';
 import importJobsPlugin from './platform/imports/import-jobs.ts';
 import { activityRoutes } from './modules/activities/index.ts';
+import { activityExcelRoutes } from './modules/activities/activity.excel.routes.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authPlugin, authRoutes, contextOf, userRoutes } from './modules/auth/index.ts';
 import { userExcelRoutes } from './modules/auth/user.excel.routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(contentRoutes, { prefix: '/api/v1' });
   await app.register(siteSettingsRoutes, { prefix: '/api/v1/site-settings' });
   await app.register(activityRoutes, { prefix: '/api/v1' });
+  await app.register(activityExcelRoutes, { prefix: '/api/v1/activities/excel' });
 
   await app.register(adminPlugin);
   // Last: the portal answers every other path, including the public 404 page.
