@@ -18,11 +18,13 @@ interface Lookups {
   types: Map<string, ActivityTypeRow>;
   campaigns: Map<string, ActivityCampaignRow>;
   orgs: Map<string, OrgRow>;
+  /** Whether each org checked so far is in the actor's scope: one query per org, not per activity. */
+  inScope: Map<string, boolean>;
 }
 
 async function lookupsFor(db: Db, orgIds: readonly string[]): Promise<Lookups> {
   const [types, campaigns, orgs] = await Promise.all([repo.findTypes(db), repo.findCampaigns(db), findOrgsByIds(db, [...new Set(orgIds)])]);
-  return { types: new Map(types.map((t) => [t.id, t])), campaigns: new Map(campaigns.map((c) => [c.id, c])), orgs: new Map(orgs.map((o) => [o.id, o])) };
+  return { types: new Map(types.map((t) => [t.id, t])), campaigns: new Map(campaigns.map((c) => [c.id, c])), orgs: new Map(orgs.map((o) => [o.id, o])), inScope: new Map() };
 }
 
 /** Verified by the level above: a strict ancestor's user, or, for the top org's own activities, its own. */
@@ -98,7 +100,12 @@ export interface RowProblem {
  */
 export async function checkActivity(db: Db, ctx: ServiceContext, input: ActivityInput, lookups: Lookups): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
-  if (!lookups.orgs.has(input.orgId) || !(await isOrgInSubtree(db, ctx.actor.orgId, input.orgId))) problems.push({ field: 'orgId', code: 'ACTIVITY_ORG_OUT_OF_SCOPE' });
+  let inScope = lookups.inScope.get(input.orgId);
+  if (inScope === undefined) {
+    inScope = lookups.orgs.has(input.orgId) && (await isOrgInSubtree(db, ctx.actor.orgId, input.orgId));
+    lookups.inScope.set(input.orgId, inScope);
+  }
+  if (!inScope) problems.push({ field: 'orgId', code: 'ACTIVITY_ORG_OUT_OF_SCOPE' });
   if (lookups.types.get(input.typeId)?.active !== 1) problems.push({ field: 'typeId', code: 'ACTIVITY_TYPE_UNKNOWN' });
   if (input.campaignId && lookups.campaigns.get(input.campaignId)?.active !== 1) problems.push({ field: 'campaignId', code: 'ACTIVITY_CAMPAIGN_UNKNOWN' });
   if (input.endDate < input.startDate) problems.push({ field: 'endDate', code: 'ACTIVITY_DATES_REVERSED', params: { startDate: input.startDate, endDate: input.endDate } });
