@@ -99,6 +99,7 @@ export interface FigureFilter {
   from: string;
   to: string;
   verifiedOnly: boolean;
+  series?: string;
 }
 
 const groupColumn = {
@@ -117,6 +118,7 @@ export async function aggregateActivities(db: Executor, filter: FigureFilter, by
     .where('start_date', '>=', filter.from)
     .where('start_date', '<=', filter.to);
   if (filter.verifiedOnly) query = query.where('status', '=', 'verified');
+  if (filter.series !== undefined) query = query.where('series', '=', filter.series);
   const measures = query.select([
     sql<number>`count(*)`.as('count'),
     sql<number>`coalesce(sum(activities.participants), 0)`.as('participants'),

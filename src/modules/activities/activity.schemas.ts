@@ -98,6 +98,7 @@ export const FiguresQuery = StrictObject({
   orgId: Type.Optional(Id),
   verifiedOnly: Type.Optional(Type.Boolean({ default: true, description: 'Official figures count verified activities only' })),
   by: Type.Optional(Type.Enum(figureDimensions)),
+  series: Type.Optional(Type.String({ maxLength: 50, description: 'Only the activities of this series (e.g. 科学家精神)' })),
 });
 export type FiguresQuery = Static<typeof FiguresQuery>;
 export const Figures = Type.Object({

@@ -309,12 +309,12 @@ export async function activityFigures(ctx: ServiceContext, query: FiguresQuery):
   activityPolicy.assertCan(ctx.actor, 'read');
   const scopeRootId = query.orgId ?? ctx.actor.orgId;
   if (query.orgId && !(await isOrgInSubtree(ctx.db, ctx.actor.orgId, query.orgId))) throw new AppError('ACTIVITY_ORG_OUT_OF_SCOPE', 404);
-  return figuresFor(ctx.db, { scopeRootId, year: query.year ?? new Date().getFullYear(), verifiedOnly: query.verifiedOnly ?? true, by: query.by });
+  return figuresFor(ctx.db, { scopeRootId, year: query.year ?? new Date().getFullYear(), verifiedOnly: query.verifiedOnly ?? true, by: query.by, series: query.series });
 }
 
 /** The same figures without an actor: for the command line, stats and reports, which apply their own scope. */
-export async function figuresFor(db: Db, query: { scopeRootId: string; year: number; verifiedOnly: boolean; by?: FiguresQuery['by'] }): Promise<Figures> {
-  const filter = { scopeRootId: query.scopeRootId, from: `${query.year}-01-01`, to: `${query.year}-12-31`, verifiedOnly: query.verifiedOnly };
+export async function figuresFor(db: Db, query: { scopeRootId: string; year: number; verifiedOnly: boolean; by?: FiguresQuery['by']; series?: string }): Promise<Figures> {
+  const filter = { scopeRootId: query.scopeRootId, from: `${query.year}-01-01`, to: `${query.year}-12-31`, verifiedOnly: query.verifiedOnly, series: query.series };
   const [[total], groups] = await Promise.all([repo.aggregateActivities(db, filter), query.by ? repo.aggregateActivities(db, filter, query.by) : Promise.resolve([])]);
   const lookups = query.by === 'org' ? await lookupsFor(db, groups.map((g) => g.key)) : await lookupsFor(db, []);
   const label = (key: string) => {
