@@ -2,7 +2,7 @@ import type { Db } from './database.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
-import { ensureActivityVocabularies } from './modules/activities/index.ts';
+import { ensureActivityVocabularies, loadDemoActivities } from './modules/activities/index.ts';
 import { loadDemoUsers } from './modules/auth/index.ts';
 import { loadDemoContent } from './modules/content/index.ts';
 import { ensureSeedOrgs, type OrgRow } from './modules/orgs/index.ts';
@@ -30,9 +30,12 @@ export async function loadDemoData(db: Db, config: Config): Promise<{ part: stri
   const users = await loadDemoUsers(db, config.demoAdminPassword);
   const site = await loadDemoSite(db);
   const articles = await loadDemoContent(db);
+  const activities = await loadDemoActivities(db);
   return [
     { part: 'users', created: users.length },
     { part: 'site settings', created: site ? 1 : 0 },
     { part: 'articles', created: articles },
+    { part: 'activities', created: activities.verified },
+    { part: 'activities awaiting verification', created: activities.reported },
   ];
 }

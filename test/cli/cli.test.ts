@@ -106,16 +106,19 @@ describe(`kexie command line (${testDialect})`, cliTestTimeouts, () => {
     expect(await findUserForCli(database.db, 'wangwu')).toBeUndefined();
   });
 
-  it('loads the demo users, site and articles on the first demo run and nothing on the second', async () => {
+  it('loads the demo users, site, articles and activities on the first demo run and nothing on the second', async () => {
     const first = await kexie('demo');
     expect(first.exitCode, first.stderr).toBe(0);
     expect(first.stdout).toContain('users: 6 created');
     expect(first.stdout).toContain('site settings: 1 created');
     expect(first.stdout).toContain('articles: 17 created');
+    expect(first.stdout).toContain('activities: 2758 created');
+    expect(first.stdout).toContain('activities awaiting verification: 5 created');
     const second = await kexie('demo');
     expect(second.exitCode, second.stderr).toBe(0);
     expect(second.stdout).toContain('users: 0 created');
     expect(second.stdout).toContain('articles: 0 created');
+    expect(second.stdout).toContain('activities: 0 created');
     const demoPassword = /^demo login: admin \/ (\S+)$/m.exec(second.stdout)?.[1];
     expect(await signInStatus('admin', demoPassword!)).toBe(200);
     expect(await findUserForCli(database.db, 'fangcheng')).toBeDefined();

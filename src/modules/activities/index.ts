@@ -20,4 +20,5 @@ export {
 } from './activity.service.ts';
 export { ensureActivityVocabularies, listVocabulary, defaultActivityTypes, defaultCampaigns } from './vocabulary.service.ts';
 export { activityPolicy } from './activity.policy.ts';
+export { loadDemoActivities } from './activity.demo.ts';
 export type { Activity, ActivityInput, ActivityListQuery, Figures } from './activity.schemas.ts';

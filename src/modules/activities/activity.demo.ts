@@ -1,0 +1,394 @@
+import type { Db } from '../../database.ts';
+import type { Actor } from '../../platform/auth-core.ts';
+import { systemContext, type ServiceContext } from '../../platform/context.ts';
+import { findUserForCli } from '../auth/index.ts';
+import { findRootOrg, findOrgSubtree, type OrgRow } from '../orgs/index.ts';
+import * as repo from './activity.repository.ts';
+import type { ActivityInput } from './activity.schemas.ts';
+import { checkActivity, insertCheckedActivities, prepareActivityChecks } from './activity.service.ts';
+import { cityVenues, countyTowns, nationalScienceDayPartners, titleStems, townPlaces, type DemoTypeName } from './activity.demo-data.ts';
+
+/**
+ * The demo's activity records: the 2024 science-popularisation year that the
+ * seed's work review reports, as the counties and the city would have
+ * recorded it, all verified by the city. Nothing here stores a figure of the
+ * review: 2758 activities, 受益人次 above two million, the 全国科普日's 20
+ * partner units, the 科学家精神 series' 6 lectures, 48 boards and 85
+ * screenings, 200+ featured events and 800+ drone and robot pupils all come
+ * out of the aggregations over these records. A fixed seed makes every run
+ * produce the same records, so tests and screenshots can rely on them.
+ */
+
+/** The year's activity count in the seed (P2): the named events below, the rest ordinary county and city work. */
+const activitiesIn2024 = 2758;
+const seed = 20240920;
+
+/** mulberry32: a small, well-mixed 32-bit generator; enough for demo data, and the same on every platform. */
+function generator(state: number) {
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  /** Picks by weight: `weights[i]` is how likely index i is. */
+  const weighted = (weights: readonly number[]) => {
+    let r = next() * weights.reduce((sum, w) => sum + w, 0);
+    for (const [index, weight] of weights.entries()) if ((r -= weight) < 0) return index;
+    return weights.length - 1;
+  };
+  /** `total` split into `parts` positive whole numbers, unevenly. */
+  const partition = (total: number, parts: number) => {
+    const cuts = new Set<number>();
+    while (cuts.size < parts - 1) cuts.add(between(1, total - 1));
+    const sorted = [0, ...[...cuts].sort((a, b) => a - b), total];
+    return sorted.slice(1).map((cut, i) => cut - sorted[i]!);
+  };
+  return { next, between, pick, weighted, partition };
+}
+type Random = ReturnType<typeof generator>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const date = (month: number, day: number) => `2024-${pad(month)}-${pad(day)}`;
+const daysIn2024 = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Busier in March (学雷锋), May (科技活动周) and September (全国科普日); quiet around the Spring Festival and in summer. */
+const monthWeights = [6, 3, 9, 8, 14, 9, 7, 6, 14, 9, 8, 7];
+const anyDay = (random: Random) => {
+  const month = random.weighted(monthWeights) + 1;
+  return [month, random.between(1, daysIn2024[month - 1]!)] as const;
+};
+
+/** The records to create, in the vocabularies' terms; ids are resolved when they are checked. */
+interface Draft extends Omit<ActivityInput, 'typeId' | 'campaignId' | 'orgId'> {
+  type: DemoTypeName;
+  campaign?: string;
+  org: OrgRow;
+}
+
+/** The city and its counties, with what the generator needs to know of each. */
+class DemoOrgs {
+  readonly all: OrgRow[];
+  constructor(
+    readonly city: OrgRow,
+    readonly counties: OrgRow[],
+  ) {
+    this.all = [city, ...counties];
+  }
+  isCity = (org: OrgRow) => org.id === this.city.id;
+  /** 方城县, 邓州市 …; the city's own records say 市直. */
+  place = (org: OrgRow) => (this.isCity(org) ? '市直' : (countyTowns[org.admin_code ?? '']?.county ?? org.name.replace(/科协$/, '')));
+  venue = (org: OrgRow, random: Random) => {
+    const county = countyTowns[org.admin_code ?? ''];
+    return county ? `${county.county}${random.pick(county.towns)}${random.pick(townPlaces)}` : random.pick(cityVenues);
+  };
+}
+
+/** The bigger counties record more: 邓州, 唐河 and 宛城 most, the mountain counties fewer. */
+const recordsWeight: Readonly<Record<string, number>> = {
+  '411300': 9,
+  '411381': 14,
+  '411328': 12,
+  '411302': 11,
+  '411303': 10,
+  '411322': 10,
+  '411324': 9,
+  '411329': 8,
+  '411327': 8,
+  '411325': 7,
+  '411326': 7,
+  '411323': 6,
+  '411321': 6,
+  '411330': 6,
+};
+
+/** Collects drafts, refusing a second record with the same title, day and org (what the import calls a duplicate). */
+class Plan {
+  readonly drafts: Draft[] = [];
+  private readonly taken = new Set<string>();
+  /** Adds the first draw that is not a duplicate; a draw that never varies must be unique the first time. */
+  add(draw: () => Draft): void {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const draft = draw();
+      const key = `${draft.org.id}|${draft.startDate}|${draft.title}`;
+      if (this.taken.has(key)) continue;
+      this.taken.add(key);
+      this.drafts.push(draft);
+      return;
+    }
+    throw new Error('the demo activity plan keeps repeating a record (same title, day and org)');
+  }
+}
+
+/** P1: the city's 全国科普日 with its 20 partner units, and 杨利伟's visits to two schools. */
+function nationalScienceDay(plan: Plan, orgs: DemoOrgs): void {
+  const common = { campaign: '全国科普日', org: orgs.city, organiser: orgs.city.name, startDate: '2024-09-20', endDate: '2024-09-20' };
+  plan.add(() => ({
+    ...common,
+    title: '2024年南阳市全国科普日活动启动仪式',
+    type: '其他',
+    venue: '南阳市科技馆广场',
+    partners: [...nationalScienceDayPartners],
+    participants: 6800,
+    description: '航天英雄杨利伟出席启动仪式，现场设置科普展区、互动体验和科技咨询。',
+  }));
+  plan.add(() => ({ ...common, title: '航天英雄杨利伟走进南阳市第二高级中学', type: '讲座/报告会', venue: '南阳市第二高级中学', participants: 2600, quantity: 1 }));
+  plan.add(() => ({ ...common, title: '航天英雄杨利伟走进南阳市第十五小学', type: '讲座/报告会', venue: '南阳市第十五小学', participants: 1800, quantity: 1 }));
+}
+
+/** T7: the 科学家精神 series — 6 lectures, 48 display boards, 85 documentary screenings (数量). */
+function scientistSpirit(plan: Plan, orgs: DemoOrgs, random: Random): void {
+  const series = '科学家精神';
+  const lectures: [OrgRow, string, string, string?][] = [
+    [orgs.city, '2024-05-30', '南阳市科技馆报告厅', '全国科技工作者日'],
+    [orgs.city, '2024-05-30', '南阳师范学院报告厅', '全国科技工作者日'],
+    ...orgs.counties.slice(0, 4).map((org, i): [OrgRow, string, string] => [org, ['2024-06-18', '2024-09-12', '2024-10-16', '2024-11-20'][i]!, `${orgs.place(org)}会议中心`]),
+  ];
+  for (const [org, day, venue, campaign] of lectures) {
+    plan.add(() => ({ title: `弘扬科学家精神报告会（${orgs.isCity(org) ? venue.replace('报告厅', '') : orgs.place(org)}）`, type: '讲座/报告会', series, campaign, org, organiser: org.name, startDate: day, endDate: day, venue, participants: random.between(180, 420), quantity: 1 }));
+  }
+  const boardWeeks: [number, number][] = [[5, 20], [6, 10], [7, 8], [9, 16], [10, 21]];
+  for (const [i, quantity] of random.partition(48, boardWeeks.length).entries()) {
+    const org = orgs.all[(i * 2) % orgs.all.length]!;
+    const [month, day] = boardWeeks[i]!;
+    plan.add(() => ({
+      title: `科学家精神主题展板巡展（${orgs.place(org)}）`,
+      type: '展览/展板',
+      series,
+      org,
+      organiser: org.name,
+      startDate: date(month, day),
+      endDate: date(month, day + 6),
+      venue: orgs.isCity(org) ? '南阳市科技馆一楼展厅' : `${orgs.place(org)}文化广场`,
+      participants: random.between(300, 900),
+      quantity,
+    }));
+  }
+  const films = ['《钱学森》', '《邓稼先》', '《袁隆平》', '《黄大年》', '《李四光》', '《南仁东》'];
+  for (const [i, quantity] of random.partition(85, 17).entries()) {
+    const org = orgs.all[(i + 1) % orgs.all.length]!;
+    plan.add(() => {
+      const month = random.pick([4, 5, 6, 9, 10, 11]);
+      const day = random.between(1, daysIn2024[month - 1]!);
+      return {
+        title: `科学家电影纪录片${films[i % films.length]}放映（${orgs.place(org)}）`,
+        type: '科普电影放映',
+        series,
+        org,
+        organiser: org.name,
+        startDate: date(month, day),
+        endDate: date(month, day),
+        venue: orgs.venue(org, random),
+        participants: quantity * random.between(60, 180),
+        quantity,
+      };
+    });
+  }
+}
+
+interface SeriesPlan {
+  series: string;
+  type: DemoTypeName;
+  count: number;
+  mode: 'offline' | 'online';
+  participants: [number, number];
+  title: (place: string, n: number) => string;
+  /** Held by the city and every county in turn; otherwise the city's own series. */
+  everywhere?: boolean;
+  /** One event a month in this order; otherwise any day, busier months likelier. */
+  months?: readonly number[];
+  /** Events in the first days of March are the county's 学雷锋纪念日. */
+  marchCampaign?: string;
+}
+
+const countyTopics = ['小麦高产栽培', '食品安全', '防范电信诈骗', '慢病防治', '应急避险', '防溺水安全', '艾草种植', '心肺复苏急救', '气象防灾', '科学用药'];
+const seniorTopics = ['智能手机入门', '线上挂号就医', '防范网络诈骗', '移动支付', '出行购票', '视频通话'];
+const allMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+/** P4 and V9: the featured series (200+ events, 200万 served) and the drone and robot lessons (800+ pupils). */
+const seriesPlans: SeriesPlan[] = [
+  { series: '科普面对面', type: '科技咨询', count: 24, mode: 'online', participants: [8000, 15000], title: (_place, n) => `“科普面对面”专家访谈第${n}期` },
+  { series: '科普讲堂', type: '讲座/报告会', count: 48, mode: 'offline', participants: [150, 480], title: (_place, n) => `“科普讲堂”第${n}讲` },
+  { series: '科普专家基层行', type: '科技咨询', count: 56, mode: 'offline', participants: [120, 400], everywhere: true, title: (place, n) => `科普专家基层行走进${place}（${countyTopics[n % countyTopics.length]}）` },
+  { series: '科普知识在线有奖竞答', type: '竞赛', count: 12, mode: 'online', participants: [125000, 165000], months: allMonths, title: (_place, n) => `科普知识在线有奖竞答（${n}月）` },
+  { series: 'i科普志愿服务', type: '志愿服务', count: 40, mode: 'offline', participants: [80, 260], everywhere: true, marchCampaign: '学雷锋纪念日', title: (place) => `学雷锋“i科普”志愿服务（${place}）` },
+  { series: '银龄跨越数字鸿沟', type: '培训', count: 30, mode: 'offline', participants: [40, 120], everywhere: true, title: (place, n) => `“银龄跨越数字鸿沟”老年人${seniorTopics[n % seniorTopics.length]}培训（${place}）` },
+  { series: '无人机机器人课堂', type: '培训', count: 18, mode: 'offline', participants: [38, 56], months: [3, 4, 5, 6, 9, 10, 11, 12], title: (_place, n) => `校园科技节无人机与机器人课堂第${n}课` },
+];
+
+function seriesEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
+  for (const series of seriesPlans) {
+    for (let i = 0; i < series.count; i += 1) {
+      const org = series.everywhere ? orgs.all[i % orgs.all.length]! : orgs.city;
+      plan.add(() => {
+        const [month, day] = series.months ? [series.months[i % series.months.length]!, random.between(1, 28)] : anyDay(random);
+        const campaign = series.marchCampaign && month === 3 && day <= 10 ? series.marchCampaign : undefined;
+        return {
+          title: series.title(orgs.place(org), series.months === allMonths ? month : i + 1),
+          type: series.type,
+          series: series.series,
+          campaign,
+          org,
+          organiser: org.name,
+          startDate: date(month, day),
+          endDate: date(month, day),
+          venue: series.mode === 'online' ? '线上' : orgs.venue(org, random),
+          mode: series.mode,
+          participants: random.between(...series.participants),
+          quantity: 1,
+        };
+      });
+    }
+  }
+}
+
+/** P5 and T8: the theme days and weeks every county marks, on their dates. */
+const campaignPlans: { campaign: string; type: DemoTypeName; perCounty: [number, number]; days: readonly [number, number][]; title: (place: string, topic: string) => string }[] = [
+  { campaign: '学雷锋纪念日', type: '志愿服务', perCounty: [1, 3], days: [[3, 4], [3, 5], [3, 6]], title: (place, topic) => `学雷锋纪念日科普志愿服务：${topic}（${place}）` },
+  { campaign: '全民国家安全教育日', type: '展览/展板', perCounty: [1, 2], days: [[4, 15]], title: (place, topic) => `全民国家安全教育日科普宣传：${topic}（${place}）` },
+  { campaign: '防灾减灾日', type: '科技咨询', perCounty: [1, 3], days: [[5, 10], [5, 11], [5, 12], [5, 13]], title: (place, topic) => `防灾减灾日科普宣传：${topic}（${place}）` },
+  { campaign: '科技活动周', type: '科技咨询', perCounty: [4, 8], days: [[5, 25], [5, 26], [5, 27], [5, 28], [5, 29], [5, 31]], title: (place, topic) => `科技活动周：${topic}科普活动（${place}）` },
+  { campaign: '全国科技工作者日', type: '其他', perCounty: [1, 1], days: [[5, 30]], title: (place) => `“全国科技工作者日”座谈会（${place}）` },
+  { campaign: '食品安全宣传周', type: '展览/展板', perCounty: [1, 3], days: [[6, 17], [6, 18], [6, 19], [6, 20], [6, 21]], title: (place, topic) => `食品安全宣传周科普进${topic}（${place}）` },
+  { campaign: '全国科普日', type: '科技咨询', perCounty: [6, 12], days: Array.from({ length: 11 }, (_, i) => [9, 14 + i] as [number, number]), title: (place, topic) => `全国科普日：${topic}主题科普活动（${place}）` },
+];
+const foodSafetyPlaces = ['社区', '校园', '农贸市场', '超市', '乡村'];
+
+function campaignEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
+  for (const campaign of campaignPlans) {
+    for (const org of orgs.counties) {
+      const count = random.between(...campaign.perCounty);
+      for (let i = 0; i < count; i += 1) {
+        plan.add(() => {
+          const [month, day] = random.pick(campaign.days);
+          const topic = random.pick(campaign.campaign === '食品安全宣传周' ? foodSafetyPlaces : countyTopics);
+          return {
+            title: campaign.title(orgs.place(org), topic),
+            type: campaign.type,
+            campaign: campaign.campaign,
+            org,
+            organiser: org.name,
+            startDate: date(month, day),
+            endDate: date(month, day),
+            venue: orgs.venue(org, random),
+            participants: random.between(60, 300),
+            quantity: campaign.type === '展览/展板' ? random.between(6, 20) : 1,
+          };
+        });
+      }
+    }
+  }
+}
+
+/** What an ordinary activity of each type reaches, its 数量, and how often the counties hold it (by weight). */
+const ordinaryTypes: { type: DemoTypeName; weight: number; participants: [number, number]; quantity: [number, number] }[] = [
+  { type: '讲座/报告会', weight: 26, participants: [30, 90], quantity: [1, 1] },
+  { type: '科技咨询', weight: 20, participants: [20, 80], quantity: [1, 1] },
+  { type: '培训', weight: 16, participants: [20, 60], quantity: [1, 2] },
+  { type: '展览/展板', weight: 10, participants: [60, 220], quantity: [6, 24] },
+  { type: '志愿服务', weight: 10, participants: [15, 60], quantity: [1, 1] },
+  { type: '科普电影放映', weight: 6, participants: [40, 150], quantity: [1, 3] },
+  { type: '参观开放', weight: 6, participants: [30, 160], quantity: [1, 1] },
+  { type: '竞赛', weight: 3, participants: [30, 120], quantity: [1, 1] },
+  { type: '其他', weight: 3, participants: [15, 60], quantity: [1, 1] },
+];
+
+/** The year's everyday work — village lectures, consultations, trainings — until the year holds `total` records. */
+function ordinaryEvents(plan: Plan, total: number, orgs: DemoOrgs, random: Random): void {
+  const orgWeights = orgs.all.map((org) => recordsWeight[org.admin_code ?? ''] ?? 8);
+  const typeWeights = ordinaryTypes.map((t) => t.weight);
+  while (plan.drafts.length < total) {
+    plan.add(() => {
+      const org = orgs.all[random.weighted(orgWeights)]!;
+      const kind = ordinaryTypes[random.weighted(typeWeights)]!;
+      const [month, day] = anyDay(random);
+      const venue = orgs.venue(org, random);
+      const lasts = kind.type === '展览/展板' ? random.between(0, 4) : 0;
+      return {
+        title: `${random.pick(titleStems[kind.type])}（${venue}）`,
+        type: kind.type,
+        org,
+        organiser: org.name,
+        startDate: date(month, day),
+        endDate: date(month, Math.min(day + lasts, daysIn2024[month - 1]!)),
+        venue,
+        participants: random.between(...kind.participants),
+        quantity: random.between(...kind.quantity),
+      };
+    });
+  }
+}
+
+/** Every 2024 record: the named events first, then ordinary work filling the year up to the seed's count. */
+export function demoActivities2024(city: OrgRow, counties: OrgRow[]): Draft[] {
+  const random = generator(seed);
+  const orgs = new DemoOrgs(city, counties);
+  const plan = new Plan();
+  nationalScienceDay(plan, orgs);
+  scientistSpirit(plan, orgs, random);
+  seriesEvents(plan, orgs, random);
+  campaignEvents(plan, orgs, random);
+  if (plan.drafts.length >= activitiesIn2024) throw new Error('the named demo events alone exceed the year’s count');
+  ordinaryEvents(plan, activitiesIn2024, orgs, random);
+  return plan.drafts;
+}
+
+/** 2025's first reports from 方城县, still awaiting the city's verification: the demo's verify queue. */
+function awaitingVerification(fangcheng: OrgRow): Draft[] {
+  const common = { org: fangcheng, organiser: fangcheng.name, mode: 'offline' as const };
+  return [
+    { ...common, title: '学雷锋“i科普”志愿服务进社区（方城县）', type: '志愿服务', series: 'i科普志愿服务', campaign: '学雷锋纪念日', startDate: '2025-03-05', endDate: '2025-03-05', venue: '方城县释之街道文化广场', participants: 210, quantity: 1 },
+    { ...common, title: '春季小麦病虫害防治技术培训（博望镇）', type: '培训', startDate: '2025-03-18', endDate: '2025-03-18', venue: '方城县博望镇党群服务中心', participants: 65, quantity: 1 },
+    { ...common, title: '全民国家安全教育日科普展板进校园（方城县）', type: '展览/展板', campaign: '全民国家安全教育日', startDate: '2025-04-15', endDate: '2025-04-16', venue: '方城县第一高级中学', participants: 1200, quantity: 16 },
+    { ...common, title: '防灾减灾日应急避险科普宣传（方城县）', type: '科技咨询', campaign: '防灾减灾日', startDate: '2025-05-12', endDate: '2025-05-12', venue: '方城县凤瑞街道裕州广场', participants: 430, quantity: 1 },
+    { ...common, title: '科技活动周：青少年科学小实验展示（方城县）', type: '竞赛', campaign: '科技活动周', startDate: '2025-05-24', endDate: '2025-05-24', venue: '方城县科技馆', participants: 320, quantity: 1 },
+  ];
+}
+
+async function contextFor(db: Db, username: string, fallback: ServiceContext): Promise<ServiceContext> {
+  const user = await findUserForCli(db, username);
+  if (!user) return fallback;
+  const actor: Actor = { kind: 'user', userId: user.id, username: user.username, orgId: user.org_id, roles: user.roles };
+  return { db, actor, locale: 'zh-CN' };
+}
+
+/** Turns drafts into inputs and checks each with the same rules as the form and the import: a bad plan fails loudly. */
+async function checkedInputs(db: Db, ctx: ServiceContext, drafts: readonly Draft[]): Promise<ActivityInput[]> {
+  const lookups = await prepareActivityChecks(db, [...new Set(drafts.map((d) => d.org.id))]);
+  const typeIds = new Map([...lookups.types.values()].map((t) => [t.name, t.id]));
+  const campaignIds = new Map([...lookups.campaigns.values()].map((c) => [c.name, c.id]));
+  const inputs: ActivityInput[] = [];
+  for (const { type, campaign, org, ...fields } of drafts) {
+    const typeId = typeIds.get(type);
+    const campaignId = campaign === undefined ? null : campaignIds.get(campaign);
+    if (!typeId || campaignId === undefined) throw new Error(`the demo activity “${fields.title}” names a type or campaign the vocabularies lack: ${type}, ${campaign}`);
+    const input: ActivityInput = { ...fields, typeId, campaignId, orgId: org.id };
+    const problems = await checkActivity(db, ctx, input, lookups);
+    if (problems.length > 0) throw new Error(`the demo activity “${fields.title}” breaks a rule: ${problems.map((p) => p.code).join(', ')}`);
+    inputs.push(input);
+  }
+  return inputs;
+}
+
+/**
+ * Loads the demo activities once (skipped when any activity exists): the
+ * 2024 records, verified by the city, and a few 2025 reports from 方城县 for
+ * the verify queue. Returns how many of each it created.
+ */
+export async function loadDemoActivities(db: Db): Promise<{ verified: number; reported: number }> {
+  const root = await findRootOrg(db);
+  if (!root) throw new Error('the organisation tree is empty: run migrations and seeding first');
+  if ((await repo.findActivities(db, { scopeRootId: root.id }, { offset: 0, limit: 1 })).total > 0) return { verified: 0, reported: 0 };
+  const orgs = await findOrgSubtree(db, root.id);
+  const counties = orgs.filter((org) => org.parent_id === root.id && org.type === 'county_association');
+  const city = systemContext(db, root.id, 'demo');
+  const history = await checkedInputs(db, city, demoActivities2024(root, counties));
+  const verified = await insertCheckedActivities(city, history, { verified: true, source: 'demo' });
+  const fangcheng = counties.find((org) => org.admin_code === '411322');
+  if (!fangcheng) return { verified: verified.length, reported: 0 };
+  const reporter = await contextFor(db, 'fangcheng', city);
+  const reports = await checkedInputs(db, reporter, awaitingVerification(fangcheng));
+  const reported = await insertCheckedActivities(reporter, reports, { source: 'demo' });
+  return { verified: verified.length, reported: reported.length };
+}
