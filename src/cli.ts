@@ -213,6 +213,86 @@ program
     console.log(`restored ${summary.rows} rows in ${summary.tables} tables from ${file} into ${database.describeTarget(loadConfig())}`);
   });
 
+/** The activities' Excel format and the import pipeline, loaded only by the commands that move records in or out. */
+async function loadActivityExcel() {
+  const [excel, pipeline] = await Promise.all([import('./modules/activities/activity.excel.ts'), import('./platform/imports/import-pipeline.ts')]);
+  return { ...excel, ...pipeline };
+}
+
+/** `--as USER`: the import runs with that user's roles and data scope and is audited under their name. */
+async function contextAs(db: Db, fallback: ServiceContext, username: string | undefined): Promise<ServiceContext> {
+  if (!username) return fallback;
+  const { auth } = await load();
+  const found = await auth.findUserForCli(db, username);
+  if (!found) throw new AppError('USER_NOT_FOUND', 404);
+  if (found.status !== 'active') throw new AppError('ACTIVITY_IMPORT_AS_DISABLED', 409, { params: { username: found.username } });
+  return { ...fallback, actor: { kind: 'user', userId: found.id, username: found.username, orgId: found.org_id, roles: found.roles } };
+}
+
+function parseYear(value: string): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 1990 || year > 2100) throw new InvalidArgumentError('a year between 1990 and 2100');
+  return year;
+}
+
+/** Problems as `第 N 行 · 列 · 原因`, the form the console shows them in. */
+function printRowProblems(errors: readonly { row: number; column: string; message: string }[], total = errors.length) {
+  for (const { row, column, message } of errors) console.log(translate(cliLocale, 'activity.cli.rowProblem', { row, column: column || '-', message }));
+  if (total > errors.length) console.log(translate(cliLocale, 'activity.cli.moreProblems', { count: total - errors.length }));
+}
+
+program
+  .command('import')
+  .description('import records from an Excel file')
+  .command('activities <file>')
+  .description('import activities from an .xlsx file in the template’s format (up to 100,000 rows); every row is checked first, and nothing is imported unless all pass')
+  .option('--dry-run', 'check every row and print the problems; write nothing', false)
+  .option('--skip-invalid', 'import the rows that pass and report the others', false)
+  .option('--as <username>', 'import as this user: their org is the scope and the audit log names them (default: the whole tree, as the system)')
+  .action(async (file: string, options: { dryRun: boolean; skipInvalid: boolean; as?: string }) => {
+    const { activityBulkImporter, readImportFile, dryRunImport, runImport } = await loadActivityExcel();
+    const fs = await import('node:fs');
+    const bytes = fs.readFileSync(file);
+    const failed = await withKexie('import-activities', async (db, _root, system) => {
+      const ctx = await contextAs(db, { ...system, locale: cliLocale }, options.as);
+      const rows = await readImportFile(activityBulkImporter, bytes, ctx.locale);
+      if (options.dryRun) {
+        const checked = await dryRunImport(ctx, activityBulkImporter, rows);
+        printRowProblems(checked.errors, checked.errorCount);
+        console.log(translate(cliLocale, 'activity.cli.checked', checked));
+        return checked.invalid > 0;
+      }
+      const outcome = await runImport(ctx, activityBulkImporter, rows, { skipInvalid: options.skipInvalid });
+      printRowProblems(outcome.errors);
+      if (outcome.failure) {
+        console.error(`${translate(cliLocale, 'cli.error')}: ${outcome.failure.message} [${outcome.failure.code}]`);
+        return true;
+      }
+      console.log(translate(cliLocale, 'activity.cli.imported', { imported: outcome.imported, skipped: outcome.skipped }));
+      return false;
+    });
+    if (failed) process.exitCode = 1;
+  });
+
+program
+  .command('export')
+  .description('export records to an Excel file')
+  .command('activities')
+  .description('export a year’s activities in the import format')
+  .requiredOption('--year <year>', 'activities starting in this year', parseYear)
+  .option('--org <code-or-id>', 'only this org and those below it (行政区划代码 or id)')
+  .requiredOption('--out <file>', 'the .xlsx file to write')
+  .action(async (options: { year: number; org?: string; out: string }) => {
+    const { exportActivities } = await loadActivityExcel();
+    const fs = await import('node:fs');
+    await withKexie('export-activities', async (db, _root, ctx) => {
+      const orgId = options.org ? (await resolveOrg(db, options.org)).id : undefined;
+      const { bytes, count } = await exportActivities({ ...ctx, locale: cliLocale }, { year: options.year, orgId }, 100_000);
+      fs.writeFileSync(options.out, bytes);
+      console.log(translate(cliLocale, 'activity.cli.exported', { count, file: options.out }));
+    });
+  });
+
 async function report(err: unknown): Promise<never> {
   // Already loaded when one of their errors was thrown.
   const { BackupError } = await import('./platform/db/backup.ts');

@@ -25,7 +25,7 @@ export const activityExcelRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
-      const bytes = await exportActivities(ctx, request.query);
+      const { bytes } = await exportActivities(ctx, request.query);
       return sendWorkbook(reply, bytes, `${activityExportFileName(ctx.locale)}-${fileDate()}`, 'activities');
     },
   });

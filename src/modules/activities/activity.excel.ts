@@ -40,6 +40,12 @@ export const activityExcelMessages = defineMessages({
     ACTIVITY_IMPORT_PARTNER_TOO_LONG: '合作单位“{partner}”超过 {max} 个字',
     ACTIVITY_IMPORT_TOO_MANY_PARTNERS: '合作单位最多 {max} 个，这里有 {count} 个',
     ACTIVITY_IMPORT_REPEATED: '与第 {row} 行重复：同一县区同一天的同名活动',
+    ACTIVITY_IMPORT_AS_DISABLED: '用户 {username} 已停用，不能以其身份导入',
+    'activity.cli.rowProblem': '第 {row} 行 · {column} · {message}',
+    'activity.cli.moreProblems': '……另有 {count} 处问题未列出',
+    'activity.cli.checked': '已检查 {total} 行：{valid} 行无误，{invalid} 行有问题。试运行，未写入任何数据',
+    'activity.cli.imported': '已导入 {imported} 条活动（已上报，待上级核实），跳过 {skipped} 行',
+    'activity.cli.exported': '已导出 {count} 条活动到 {file}',
   },
   'en-US': {
     'activity.excel.templateFile': 'Activity import template',
@@ -58,6 +64,12 @@ export const activityExcelMessages = defineMessages({
     ACTIVITY_IMPORT_PARTNER_TOO_LONG: 'The partner "{partner}" is longer than {max} characters',
     ACTIVITY_IMPORT_TOO_MANY_PARTNERS: 'At most {max} partners; this row has {count}',
     ACTIVITY_IMPORT_REPEATED: 'Repeats row {row}: the same activity of the same county on the same day',
+    ACTIVITY_IMPORT_AS_DISABLED: 'The user {username} is disabled and cannot import',
+    'activity.cli.rowProblem': 'Row {row} · {column} · {message}',
+    'activity.cli.moreProblems': '… and {count} more problems not listed',
+    'activity.cli.checked': 'Checked {total} rows: {valid} valid, {invalid} with problems. Dry run: nothing was written',
+    'activity.cli.imported': 'Imported {imported} activities (reported, awaiting verification by the level above); skipped {skipped} rows',
+    'activity.cli.exported': 'Exported {count} activities to {file}',
   },
 });
 
@@ -217,7 +229,7 @@ export type ActivityExportQuery = Omit<ActivityListQuery, 'page' | 'pageSize'>;
  * as the same records. 所属县区 is written by the shortest name that finds
  * the org alone in the actor's scope.
  */
-export async function exportActivities(ctx: ServiceContext, query: ActivityExportQuery, maxRows = defaultExportLimit): Promise<Buffer> {
+export async function exportActivities(ctx: ServiceContext, query: ActivityExportQuery, maxRows = defaultExportLimit): Promise<{ bytes: Buffer; count: number }> {
   const activities = await collectForExport((page, pageSize) => listActivities(ctx, { ...query, page, pageSize }), maxRows);
   const scope = await orgIndex(ctx);
   const orgs = new Map([...scope.byName.values()].flat().map((org) => [org.id, org]));
@@ -240,7 +252,7 @@ export async function exportActivities(ctx: ServiceContext, query: ActivityExpor
     quantity: activity.quantity,
     description: activity.description || null,
   }));
-  return writeRows(activitySheet, rows, { locale: ctx.locale });
+  return { bytes: await writeRows(activitySheet, rows, { locale: ctx.locale }), count: rows.length };
 }
 
 export const activityExportFileName = (locale: Locale) => translate(locale, 'activity.excel.exportFile');
