@@ -81,12 +81,13 @@ describe('the demo activities reproduce the 2024 review', () => {
     expect(spirit.map((g) => g.label).sort()).toEqual(['展览/展板', '科普电影放映', '讲座/报告会']);
   });
 
-  it('runs 200+ featured events serving 200万, and teaches 800+ pupils with drones and robots (P4, V9)', async () => {
+  it('runs 200+ featured events serving 200万, 60+ touring film screenings, and teaches 800+ pupils with drones and robots (P4, V6, V9)', async () => {
     const bySeries = (await figures('&by=series')).groups;
     const featured = bySeries.filter((g) => ['科普面对面', '科普讲堂', '科普专家基层行', '科普知识在线有奖竞答', 'i科普志愿服务', '银龄跨越数字鸿沟'].includes(g.label));
     expect(featured).toHaveLength(6);
     expect(featured.reduce((sum, g) => sum + g.count, 0)).toBeGreaterThan(200);
     expect(featured.reduce((sum, g) => sum + g.participants, 0)).toBeGreaterThanOrEqual(2_000_000);
+    expect(group(bySeries, '光影科学梦')?.count).toBeGreaterThan(60);
     expect(group(bySeries, '无人机机器人课堂')?.participants).toBeGreaterThan(800);
   });
 
