@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Calendar, Flex, Form, Space, Spin, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Calendar, DatePicker, Flex, Form, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -10,12 +11,23 @@ import { byStartDate, monthRange } from './activity-form.ts';
 import { ActivityFilterFields } from './ActivityFilterFields.tsx';
 import { fetchActivities, type Activity, type VocabularyEntry } from './api.ts';
 import { activityMessages } from './messages.ts';
+import './ActivityCalendar.css';
 
 /** The filters the calendar shares with the list through the address bar; the month replaces year and paging. */
 const sharedFilters = ['q', 'orgId', 'typeId', 'campaignId', 'status'] as const;
-/** A month rarely holds more; beyond it the calendar says so rather than paging on. */
-const monthLimit = 200;
+/** The server's largest page; a busy month (全国科普日 in September) takes a few. */
+const pageSize = 200;
+/** Beyond this many in one month the calendar says so rather than loading on. */
+const monthLimit = 2000;
 const shownPerDay = 3;
+
+/** Every activity of the month up to monthLimit: the first page says how many there are, the rest load together. */
+async function loadMonth(query: Query): Promise<{ items: Activity[]; total: number }> {
+  const first = await fetchActivities({ ...query, page: 1, pageSize });
+  const pages = Math.ceil(Math.min(first.total, monthLimit) / pageSize);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchActivities({ ...query, page: i + 2, pageSize })));
+  return { items: [first, ...rest].flatMap((page) => page.items), total: first.total };
+}
 
 interface ActivityCalendarProps {
   types?: VocabularyEntry[];
@@ -47,7 +59,7 @@ export function ActivityCalendar({ types, campaigns, reloadKey, onOpen }: Activi
   useEffect(() => {
     let current = true;
     setLoaded(undefined);
-    fetchActivities({ ...filters, ...monthRange(dayjs(`${monthKey}-01`)), page: 1, pageSize: monthLimit }).then(
+    loadMonth({ ...filters, ...monthRange(dayjs(`${monthKey}-01`)) }).then(
       (page) => current && (setLoaded(page), setError(undefined)),
       (err: unknown) => current && setError(err),
     );
@@ -113,11 +125,19 @@ export function ActivityCalendar({ types, campaigns, reloadKey, onOpen }: Activi
         <Alert type="warning" showIcon message={t('calendarTruncated', { shown: loaded.items.length, total: loaded.total })} />
       )}
       <Spin spinning={!loaded && !error}>
-        <section aria-label={t('calendarLabel', { month: month.format('YYYY-MM') })}>
+        <section className="activity-calendar" aria-label={t('calendarLabel', { month: month.format('YYYY-MM') })}>
           <Calendar
             value={month}
             mode="month"
-            onPanelChange={(date) => setMonth(date.startOf('month'))}
+            // The built-in header's year and month selects have no names a screen reader could read out.
+            headerRender={() => (
+              <Flex gap={8} justify="flex-end" wrap style={{ padding: '8px 0' }}>
+                <Button icon={<LeftOutlined aria-hidden />} aria-label={t('previousMonth')} onClick={() => setMonth(month.subtract(1, 'month'))} />
+                <DatePicker picker="month" value={month} allowClear={false} aria-label={t('month')} onChange={(date) => date && setMonth(date.startOf('month'))} />
+                <Button icon={<RightOutlined aria-hidden />} aria-label={t('nextMonth')} onClick={() => setMonth(month.add(1, 'month'))} />
+                <Button onClick={() => setMonth(dayjs().startOf('month'))}>{t('thisMonth')}</Button>
+              </Flex>
+            )}
             onSelect={(date, { source }) => source !== 'date' && setMonth(date.startOf('month'))}
             cellRender={(date, info) => (info.type === 'date' ? renderDay(date) : info.originNode)}
           />

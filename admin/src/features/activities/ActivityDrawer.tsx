@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Drawer, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Popconfirm, Space, Tag, Typography, theme } from 'antd';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { useDialogState } from '../../shared/dialog-state.ts';
@@ -23,6 +23,7 @@ export function ActivityDrawer({ activity, open, onClose, afterClose, onDecided 
   const tApp = useT(appMessages);
   const { message } = App.useApp();
   const returning = useDialogState<Activity>();
+  const { token } = theme.useToken();
   const decidable = activity?.permissions.verify && activity.status === 'reported';
 
   const verify = async (target: Activity) => {
@@ -58,7 +59,8 @@ export function ActivityDrawer({ activity, open, onClose, afterClose, onDecided 
       }
     >
       {activity && (
-        <Descriptions column={1} size="small" bordered>
+        // Labels in the body text colour: Ant Design's grey on the label cells' grey reads at under 4.5:1.
+        <Descriptions column={1} size="small" bordered styles={{ label: { color: token.colorText, whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={t('status')}>
             <ActivityStatusTag activity={activity} />
           </Descriptions.Item>

@@ -8,6 +8,10 @@ import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
 import { endsBeforeStart, formValuesOf, toActivityInput, type ActivityFormValues } from './activity-form.ts';
 import { activityModes, createActivity, updateActivity, type Activity, type VocabularyEntry } from './api.ts';
 import { activityMessages } from './messages.ts';
+import { withoutAriaRequired } from './without-aria-required.tsx';
+
+const RequiredSelect = withoutAriaRequired(Select);
+const RequiredRadioGroup = withoutAriaRequired(Radio.Group);
 
 interface ActivityFormModalProps extends DialogControl {
   /** The activity to correct; a new one when absent. */
@@ -62,7 +66,7 @@ export function ActivityFormModal({ activity, types, campaigns, onSaved, ...dial
       </Form.Item>
       <Flex gap={16} wrap>
         <Form.Item name="typeId" label={t('type')} rules={[required]} style={{ flex: '1 1 200px' }}>
-          <Select options={choices(types, activity?.typeId)} showSearch optionFilterProp="label" />
+          <RequiredSelect options={choices(types, activity?.typeId)} showSearch optionFilterProp="label" />
         </Form.Item>
         <Form.Item name="campaignId" label={t('campaign')} style={{ flex: '1 1 200px' }}>
           <Select options={choices(campaigns, activity?.campaignId)} showSearch optionFilterProp="label" allowClear />
@@ -109,7 +113,7 @@ export function ActivityFormModal({ activity, types, campaigns, onSaved, ...dial
         <QuantityField types={types} />
       </Flex>
       <Form.Item name="mode" label={t('mode')} rules={[required]}>
-        <Radio.Group options={activityModes.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))} />
+        <RequiredRadioGroup options={activityModes.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))} />
       </Form.Item>
       <Form.Item name="description" label={t('description')}>
         <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} />

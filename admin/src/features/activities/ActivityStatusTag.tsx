@@ -3,8 +3,8 @@ import { useT } from '../../app/i18n.tsx';
 import type { Activity, ActivityStatus } from './api.ts';
 import { activityMessages } from './messages.ts';
 
-// Preset colours whose text reads at 4.5:1 on their own background (green and orange do not).
-const statusColours: Record<ActivityStatus, string> = { reported: 'blue', verified: 'success', returned: 'red' };
+// Solid tags in dark shades, so the white text reads at 4.5:1 or better (Ant Design's light green tag does not).
+const statusColours: Record<ActivityStatus, string> = { reported: '#0958d9', verified: '#237804', returned: '#cf1322' };
 
 /** 已上报 · 已核实 · 已退回; a returned activity's reason shows on hover or keyboard focus. */
 export function ActivityStatusTag({ activity }: { activity: Pick<Activity, 'status' | 'returnReason'> }) {

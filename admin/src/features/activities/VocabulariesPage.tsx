@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
@@ -63,7 +63,7 @@ function VocabularyCard({ kind }: { kind: VocabularyKind }) {
     { key: 'name', dataIndex: 'name', title: t('name') },
     ...(isTypes ? [{ key: 'unit', dataIndex: 'unit', title: t('unit') }] : []),
     { key: 'position', dataIndex: 'position', title: t('position'), align: 'right' },
-    { key: 'active', title: t('status'), render: (_, entry) => (entry.active ? <Tag color="success">{t('active')}</Tag> : <Tag>{t('retired')}</Tag>) },
+    { key: 'active', title: t('status'), render: (_, entry) => <Badge status={entry.active ? 'success' : 'default'} text={t(entry.active ? 'active' : 'retired')} /> },
     {
       key: 'actions',
       title: tApp('actions'),
