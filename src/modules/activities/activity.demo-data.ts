@@ -41,6 +41,16 @@ export const countyTowns: Readonly<Record<string, { county: string; towns: reado
 /** Where in a town an activity takes place. */
 export const townPlaces: readonly string[] = ['文化广场', '中心小学', '初级中学', '卫生院', '党群服务中心', '村文化大院', '敬老院', '农技推广站', '集贸市场', '新时代文明实践站'];
 
+/** Where each type of activity fits, where not every town place does (no contest in a 卫生院). */
+export const placesByType: Readonly<Partial<Record<DemoTypeName, readonly string[]>>> = {
+  参观开放: ['科普教育基地', '现代农业示范园', '气象观测站', '农业科技园区'],
+  竞赛: ['中心小学', '初级中学', '文化广场'],
+  科普电影放映: ['文化广场', '中心小学', '村文化大院', '新时代文明实践站'],
+  科技咨询: ['农技推广站', '党群服务中心', '集贸市场', '文化广场', '村文化大院', '新时代文明实践站'],
+  培训: ['农技推广站', '党群服务中心', '村文化大院', '新时代文明实践站'],
+  '展览/展板': ['文化广场', '中心小学', '初级中学', '党群服务中心', '集贸市场'],
+};
+
 /** Title stems of ordinary activities, by type; the venue is added to each. */
 export const titleStems: Readonly<Record<DemoTypeName, readonly string[]>> = {
   '讲座/报告会': [
@@ -65,7 +75,7 @@ export const titleStems: Readonly<Record<DemoTypeName, readonly string[]>> = {
   '展览/展板': ['科普知识展板展览', '健康素养科普展', '防灾减灾科普展板', '崇尚科学反对邪教展板', '节能低碳科普展', '生态环保科普展', '禁毒科普展板'],
   志愿服务: ['科普志愿服务进社区', '科普志愿服务进乡村', '科普志愿者关爱留守儿童', '科普志愿服务进敬老院', '科普大集志愿服务'],
   科普电影放映: ['农村科普电影放映', '校园科普电影展映', '科普动画片放映', '农业科技影片放映'],
-  参观开放: ['科普教育基地开放日', '青少年走进科技馆', '科普基地研学参观', '气象站开放日', '现代农业示范园参观'],
+  参观开放: ['科普开放日', '青少年研学参观', '科普基地参观体验'],
   竞赛: ['青少年科学小实验比赛', '科普知识竞赛', '青少年科技创新作品评选', '机器人创意搭建比赛', '科普演讲比赛'],
   其他: ['科普大集', '科普e站建设推进会', '科普中国信息员推广活动', '科普文艺演出'],
 };

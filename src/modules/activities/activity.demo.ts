@@ -6,7 +6,7 @@ import { findRootOrg, findOrgSubtree, type OrgRow } from '../orgs/index.ts';
 import * as repo from './activity.repository.ts';
 import type { ActivityInput } from './activity.schemas.ts';
 import { checkActivity, insertCheckedActivities, prepareActivityChecks } from './activity.service.ts';
-import { cityVenues, countyTowns, nationalScienceDayPartners, titleStems, townPlaces, type DemoTypeName } from './activity.demo-data.ts';
+import { cityVenues, countyTowns, nationalScienceDayPartners, placesByType, titleStems, townPlaces, type DemoTypeName } from './activity.demo-data.ts';
 
 /**
  * The demo's activity records: the 2024 science-popularisation year that the
@@ -80,9 +80,10 @@ class DemoOrgs {
   isCity = (org: OrgRow) => org.id === this.city.id;
   /** 方城县, 邓州市 …; the city's own records say 市直. */
   place = (org: OrgRow) => (this.isCity(org) ? '市直' : (countyTowns[org.admin_code ?? '']?.county ?? org.name.replace(/科协$/, '')));
-  venue = (org: OrgRow, random: Random) => {
+  /** A county's town and a place in it (of `places`), or one of the city's own venues. */
+  venue = (org: OrgRow, random: Random, places = townPlaces) => {
     const county = countyTowns[org.admin_code ?? ''];
-    return county ? `${county.county}${random.pick(county.towns)}${random.pick(townPlaces)}` : random.pick(cityVenues);
+    return county ? `${county.county}${random.pick(county.towns)}${random.pick(places)}` : random.pick(cityVenues);
   };
 }
 
@@ -306,7 +307,7 @@ function ordinaryEvents(plan: Plan, total: number, orgs: DemoOrgs, random: Rando
       const org = orgs.all[random.weighted(orgWeights)]!;
       const kind = ordinaryTypes[random.weighted(typeWeights)]!;
       const [month, day] = anyDay(random);
-      const venue = orgs.venue(org, random);
+      const venue = orgs.venue(org, random, placesByType[kind.type]);
       const lasts = kind.type === '展览/展板' ? random.between(0, 4) : 0;
       return {
         title: `${random.pick(titleStems[kind.type])}（${venue}）`,
