@@ -191,6 +191,7 @@ export default async function activityImportBench(): Promise<BenchReport> {
     'import = readImportFile + runImport with the command line’s importer (every row checked: county, type, campaign, dates, counts, duplicates in the file and in the database; then batched inserts in one transaction)',
     'read / check / write = the import’s phases; ×baseline = import time ÷ exceljs reading the same file; peak = the child process’s VmHWM',
     'target: ≥ 20,000 rows/s and < 500 MB peak',
+    `machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (other work slows every row alike, the baseline included)`,
   );
   return { title: `activity import: ${rowCount.toLocaleString('en')} rows from Excel`, columns: ['run', 'rows', 's', 'rows/s', 'read / check / write s', '×baseline', 'peak MB'], rows, notes };
 }
