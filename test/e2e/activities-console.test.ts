@@ -3,6 +3,10 @@
  * (an end before the start, the type's unit beside 数量), the calendar, the
  * vocabularies page, and the pages on a phone and under axe.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { button, choose, demoAdmin, dialog, fieldErrors, openModule, signIn, typeDate } from './support/console-steps.ts';
 import { expect, test, viewports } from './support/fixtures.ts';
@@ -26,6 +30,16 @@ test('an admin records an activity through the form, which refuses an end before
   await form.getByLabel('合作单位', { exact: true }).press('Enter');
   await form.getByLabel('受益人次', { exact: true }).fill('800');
   await form.getByLabel('数量', { exact: true }).fill('24');
+
+  // A photo of the activity, uploaded and chosen through the media library's picker.
+  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-')), '大篷车现场.png');
+  fs.writeFileSync(photo, await sharp({ create: { width: 640, height: 480, channels: 3, background: '#48a' } }).png().toBuffer());
+  await button(form, '添加照片').click();
+  const picker = dialog(page, '选择图片');
+  await picker.locator('input[type=file]').setInputFiles(photo);
+  await picker.getByRole('button', { name: '选用 大篷车现场.png' }).click();
+  await picker.waitFor({ state: 'hidden' });
+  await form.getByRole('group', { name: '活动照片' }).getByRole('button', { name: '移除照片 大篷车现场.png' }).waitFor();
   await assertNoSeriousAxeViolations(page, '新增活动');
 
   let posted = false;
@@ -40,7 +54,9 @@ test('an admin records an activity through the form, which refuses an end before
   await button(form, '保存').click();
   const response = await created;
   expect(response.status()).toBe(201);
-  expect(await response.json()).toMatchObject({ title: activity.title, startDate: '2024-09-16', endDate: '2024-09-18', partners: [activity.partner], participants: 800, quantity: 24, unit: '块', mode: 'offline', status: 'reported' });
+  const saved = await response.json();
+  expect(saved.evidenceMediaIds).toHaveLength(1);
+  expect(saved).toMatchObject({ title: activity.title, startDate: '2024-09-16', endDate: '2024-09-18', partners: [activity.partner], participants: 800, quantity: 24, unit: '块', mode: 'offline', status: 'reported' });
   await form.waitFor({ state: 'hidden' });
 
   // The calendar shows it on its start date; opening it shows the details.
@@ -56,6 +72,7 @@ test('an admin records an activity through the form, which refuses an end before
   const details = page.getByRole('dialog', { name: activity.title });
   await details.getByText('24 块').waitFor();
   await details.getByText('2024-09-16 至 2024-09-18').waitFor();
+  await details.getByRole('group', { name: '活动照片' }).getByRole('img', { name: '大篷车现场.png' }).waitFor();
   await assertNoSeriousAxeViolations(page, '科普活动日历');
   await page.keyboard.press('Escape');
   await details.waitFor({ state: 'hidden' });

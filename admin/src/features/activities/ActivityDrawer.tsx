@@ -4,6 +4,7 @@ import { appMessages } from '../../app/messages.ts';
 import { useDialogState } from '../../shared/dialog-state.ts';
 import { dateSpan } from './activity-form.ts';
 import { ActivityStatusTag } from './ActivityStatusTag.tsx';
+import { EvidenceField } from './EvidenceField.tsx';
 import { verifyActivity, type Activity } from './api.ts';
 import { activityMessages } from './messages.ts';
 import { ReturnActivityModal } from './ReturnActivityModal.tsx';
@@ -88,6 +89,7 @@ export function ActivityDrawer({ activity, open, onClose, afterClose, onDecided 
           <Descriptions.Item label={t('description')}>
             <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{activity.description || '—'}</Typography.Paragraph>
           </Descriptions.Item>
+          <Descriptions.Item label={t('evidence')}>{activity.evidenceMediaIds.length ? <EvidenceField value={activity.evidenceMediaIds} readOnly /> : '—'}</Descriptions.Item>
         </Descriptions>
       )}
       {returning.subject && (

@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
+import { EvidenceField } from './EvidenceField.tsx';
 import { endsBeforeStart, formValuesOf, toActivityInput, type ActivityFormValues } from './activity-form.ts';
 import { activityModes, createActivity, updateActivity, type Activity, type VocabularyEntry } from './api.ts';
 import { activityMessages } from './messages.ts';
@@ -22,7 +23,7 @@ interface ActivityFormModalProps extends DialogControl {
 }
 
 const fieldNames: (keyof ActivityFormValues & string)[] = [
-  'title', 'typeId', 'campaignId', 'series', 'startDate', 'endDate', 'orgId', 'venue', 'organiser', 'partners', 'participants', 'mode', 'quantity', 'description',
+  'title', 'typeId', 'campaignId', 'series', 'startDate', 'endDate', 'orgId', 'venue', 'organiser', 'partners', 'participants', 'mode', 'quantity', 'description', 'evidenceMediaIds',
 ];
 
 /** Entries one may choose: the active ones, plus the activity's own even if since retired, so a correction does not lose it. */
@@ -51,7 +52,7 @@ export function ActivityFormModal({ activity, types, campaigns, onSaved, ...dial
       fieldNames={fieldNames}
       savedMessage={returned ? t('resubmitted') : undefined}
       onSubmit={(values) => {
-        const input = toActivityInput(values, activity?.evidenceMediaIds);
+        const input = toActivityInput(values);
         return activity ? updateActivity(activity.id, input) : createActivity(input);
       }}
       onSaved={onSaved}
@@ -117,6 +118,9 @@ export function ActivityFormModal({ activity, types, campaigns, onSaved, ...dial
       </Form.Item>
       <Form.Item name="description" label={t('description')}>
         <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Form.Item name="evidenceMediaIds" label={t('evidence')}>
+        <EvidenceField />
       </Form.Item>
     </FormModal>
   );

@@ -17,11 +17,12 @@ const values: ActivityFormValues = {
   mode: 'offline',
   quantity: undefined,
   description: '',
+  evidenceMediaIds: ['media-1'],
 };
 
 describe('toActivityInput', () => {
   it('trims text, drops blank and repeated partners, and sends an empty campaign and quantity as null', () => {
-    expect(toActivityInput(values, ['media-1'])).toEqual({
+    expect(toActivityInput(values)).toEqual({
       title: '科普讲堂：走进人工智能',
       typeId: 'type-1',
       campaignId: null,

@@ -19,11 +19,13 @@ export interface ActivityFormValues {
   mode: ActivityMode;
   quantity?: number | null;
   description?: string;
+  /** 活动照片: media library ids. */
+  evidenceMediaIds?: string[];
 }
 
 /** The form's values for an existing activity; a new one starts as a one-day offline activity of the user's org. */
 export function formValuesOf(activity: Activity | undefined, defaults: { orgId?: string } = {}): Partial<ActivityFormValues> {
-  if (!activity) return { mode: 'offline', orgId: defaults.orgId, partners: [] };
+  if (!activity) return { mode: 'offline', orgId: defaults.orgId, partners: [], evidenceMediaIds: [] };
   return {
     title: activity.title,
     typeId: activity.typeId,
@@ -39,6 +41,7 @@ export function formValuesOf(activity: Activity | undefined, defaults: { orgId?:
     mode: activity.mode,
     quantity: activity.quantity,
     description: activity.description,
+    evidenceMediaIds: activity.evidenceMediaIds,
   };
 }
 
@@ -47,9 +50,9 @@ const trimmed = (text: string | undefined) => (text ?? '').trim();
 /**
  * What the server receives: text trimmed, blank partners dropped (a tag of
  * spaces is no 合作单位), an empty 主题活动 or 数量 sent as null so a
- * correction can clear it. Evidence pictures are kept as they were.
+ * correction can clear it.
  */
-export function toActivityInput(values: ActivityFormValues, evidenceMediaIds: string[] = []): ActivityInput {
+export function toActivityInput(values: ActivityFormValues): ActivityInput {
   return {
     title: values.title.trim(),
     typeId: values.typeId,
@@ -65,7 +68,7 @@ export function toActivityInput(values: ActivityFormValues, evidenceMediaIds: st
     mode: values.mode,
     quantity: values.quantity ?? null,
     description: trimmed(values.description),
-    evidenceMediaIds,
+    evidenceMediaIds: values.evidenceMediaIds ?? [],
   };
 }
 
