@@ -101,4 +101,64 @@ describe(`import pipeline on ${testDialect}`, () => {
     await expect(runImport(ctx, broken, rowsOf([{ name: '故障甲', refuse: null }]), { skipInvalid: true })).rejects.toThrow('bug');
     expect(await namesLike('故障')).toEqual([]);
   });
+
+  describe('with writeBatch', () => {
+    /** Writes a whole batch, refusing it after its rows are in when any row asks to be refused; counts how rows were written. */
+    const batching = () => {
+      const calls = { batches: 0, rows: 0 };
+      const base = importer();
+      const batched: Importer<Row> = {
+        ...base,
+        async write(rowCtx, plan, written) {
+          calls.rows++;
+          return base.write(rowCtx, plan, written);
+        },
+        async writeBatch(batchCtx, plans) {
+          calls.batches++;
+          const ids = [];
+          for (const plan of plans) ids.push((await createOrg(batchCtx, { name: plan.name, type: 'society', parentId: root.id })).id);
+          if (plans.some((plan) => plan.refuse)) throw new AppError('ORG_NAME_TAKEN', 409);
+          return ids;
+        },
+      };
+      return { batched, calls };
+    };
+
+    it('writes the rows a batch at a time and reports progress per batch', async () => {
+      const { batched, calls } = batching();
+      const progress: ImportProgress[] = [];
+      const outcome = await runImport(ctx, batched, rowsOf([{ name: '成批甲', refuse: null }, { name: '成批乙', refuse: null }]), {
+        skipInvalid: false,
+        onProgress: (update) => progress.push({ ...update }),
+      });
+      expect(outcome).toEqual({ total: 2, imported: 2, skipped: 0, errors: [], failure: null });
+      expect(calls).toEqual({ batches: 1, rows: 0 });
+      expect(await namesLike('成批')).toEqual(['成批乙', '成批甲']);
+      expect(progress.filter((update) => update.phase === 'writing')).toEqual([
+        { phase: 'writing', total: 2, processed: 0 },
+        { phase: 'writing', total: 2, processed: 2 },
+      ]);
+    });
+
+    it('undoes a failed batch and writes its rows one by one, so with skipInvalid only the row at fault is skipped', async () => {
+      const { batched, calls } = batching();
+      const outcome = await runImport(ctx, batched, rowsOf([
+        { name: '重试甲', refuse: null },
+        { name: '重试乙', refuse: '是' },
+        { name: '重试丙', refuse: null },
+      ]), { skipInvalid: true });
+      expect(outcome).toMatchObject({ imported: 2, skipped: 1, failure: null });
+      expect(outcome.errors.map((error) => [error.row, error.column, error.code])).toEqual([[3, '名称', 'ORG_NAME_TAKEN']]);
+      expect(calls).toEqual({ batches: 1, rows: 3 });
+      expect(await namesLike('重试')).toEqual(['重试丙', '重试甲']);
+    });
+
+    it('names the row at fault of a failed batch and writes nothing without skipInvalid', async () => {
+      const { batched } = batching();
+      const outcome = await runImport(ctx, batched, rowsOf([{ name: '全无甲', refuse: null }, { name: '全无乙', refuse: '是' }]), { skipInvalid: false });
+      expect(outcome).toMatchObject({ imported: 0, failure: { code: 'IMPORT_ROW_FAILED' } });
+      expect(outcome.errors.map((error) => error.row)).toEqual([3]);
+      expect(await namesLike('全无')).toEqual([]);
+    });
+  });
 });
