@@ -83,6 +83,17 @@ test('an admin records an activity through the form, which refuses an end before
   await assertNoSeriousAxeViolations(page, '科普活动');
   await page.setViewportSize(viewports.phone);
   expect((await horizontalOverflow(page)).overflow).toBeLessThanOrEqual(0);
+
+  // On a phone the calendar shows counts; tapping a day lists its activities below.
+  await page.getByRole('tab', { name: '日历' }).click();
+  await typeDate(page.getByLabel('月份', { exact: true }), '2024-09');
+  await page.getByTitle('2024-09-16：1 项活动', { exact: true }).waitFor();
+  // The month picker's panel may reach past the edge while open; the page itself must not.
+  await page.getByRole('dialog').or(page.locator('.ant-picker-dropdown')).filter({ visible: true }).waitFor({ state: 'hidden' });
+  expect((await horizontalOverflow(page)).overflow).toBeLessThanOrEqual(0);
+  await page.getByTitle('2024-09-16', { exact: true }).click();
+  await page.getByRole('listitem').getByRole('button', { name: activity.title }).click();
+  await page.getByRole('dialog', { name: activity.title }).getByText('24 块').waitFor();
 });
 
 test('an admin adds an activity type with its unit, then retires it', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Calendar, DatePicker, Flex, Form, Space, Spin, Typography } from 'antd';
+import { Alert, Badge, Button, Calendar, Card, DatePicker, Flex, Form, Grid, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -43,6 +43,9 @@ export function ActivityCalendar({ types, campaigns, reloadKey, onOpen }: Activi
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm();
   const [month, setMonth] = useState<Dayjs>(() => (params.get('year') ? dayjs(`${params.get('year')}-01-01`) : dayjs()).startOf('month'));
+  /** The day whose activities are listed in full under the calendar. */
+  const [selectedDay, setSelectedDay] = useState<string>();
+  const narrow = !Grid.useBreakpoint().md;
   const [loaded, setLoaded] = useState<{ items: Activity[]; total: number }>();
   const [error, setError] = useState<unknown>();
   const [attempt, setAttempt] = useState(0);
@@ -82,25 +85,36 @@ export function ActivityCalendar({ types, campaigns, reloadKey, onOpen }: Activi
   };
   const resetFilters = () => applyFilters({});
 
+  const showMonth = (next: Dayjs) => {
+    setMonth(next.startOf('month'));
+    setSelectedDay(undefined);
+  };
+
+  const activityButton = (activity: Activity) => (
+    <Button type="link" size="small" onClick={() => onOpen(activity)} style={{ padding: 0, height: 'auto', maxWidth: '100%' }}>
+      <Badge status={activity.status === 'verified' ? 'success' : activity.status === 'returned' ? 'error' : 'processing'} />
+      <Typography.Text ellipsis style={{ maxWidth: 'calc(100% - 14px)' }}>
+        {activity.title}
+      </Typography.Text>
+    </Button>
+  );
+
   const renderDay = (date: Dayjs) => {
     if (!date.isSame(month, 'month')) return null;
     const list = days.get(date.format('YYYY-MM-DD')) ?? [];
     if (list.length === 0) return null;
+    // A phone's cells are too small for titles: a count, and the day's list below on a tap.
+    if (narrow) return <Badge count={list.length} size="small" color="#0958d9" title={t('calendarDay', { date: date.format('YYYY-MM-DD'), count: list.length })} />;
     return (
       <ul aria-label={t('calendarDay', { date: date.format('YYYY-MM-DD'), count: list.length })} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {list.slice(0, shownPerDay).map((activity) => (
-          <li key={activity.id}>
-            <Button type="link" size="small" onClick={() => onOpen(activity)} style={{ padding: 0, height: 'auto', maxWidth: '100%' }}>
-              <Badge status={activity.status === 'verified' ? 'success' : activity.status === 'returned' ? 'error' : 'processing'} />
-              <Typography.Text ellipsis style={{ maxWidth: 'calc(100% - 14px)' }}>
-                {activity.title}
-              </Typography.Text>
-            </Button>
-          </li>
+          <li key={activity.id}>{activityButton(activity)}</li>
         ))}
         {list.length > shownPerDay && (
           <li>
-            <Typography.Text type="secondary">{t('calendarMore', { count: list.length - shownPerDay })}</Typography.Text>
+            <Button type="link" size="small" onClick={() => setSelectedDay(date.format('YYYY-MM-DD'))} style={{ padding: 0, height: 'auto' }}>
+              {t('calendarMore', { count: list.length - shownPerDay })}
+            </Button>
           </li>
         )}
       </ul>
@@ -127,22 +141,36 @@ export function ActivityCalendar({ types, campaigns, reloadKey, onOpen }: Activi
       <Spin spinning={!loaded && !error}>
         <section className="activity-calendar" aria-label={t('calendarLabel', { month: month.format('YYYY-MM') })}>
           <Calendar
-            value={month}
+            value={selectedDay ? dayjs(selectedDay) : month}
             mode="month"
+            fullscreen={!narrow}
             // The built-in header's year and month selects have no names a screen reader could read out.
             headerRender={() => (
               <Flex gap={8} justify="flex-end" wrap style={{ padding: '8px 0' }}>
-                <Button icon={<LeftOutlined aria-hidden />} aria-label={t('previousMonth')} onClick={() => setMonth(month.subtract(1, 'month'))} />
-                <DatePicker picker="month" value={month} allowClear={false} aria-label={t('month')} onChange={(date) => date && setMonth(date.startOf('month'))} />
-                <Button icon={<RightOutlined aria-hidden />} aria-label={t('nextMonth')} onClick={() => setMonth(month.add(1, 'month'))} />
-                <Button onClick={() => setMonth(dayjs().startOf('month'))}>{t('thisMonth')}</Button>
+                <Button icon={<LeftOutlined aria-hidden />} aria-label={t('previousMonth')} onClick={() => showMonth(month.subtract(1, 'month'))} />
+                <DatePicker picker="month" value={month} allowClear={false} aria-label={t('month')} onChange={(date) => date && showMonth(date)} />
+                <Button icon={<RightOutlined aria-hidden />} aria-label={t('nextMonth')} onClick={() => showMonth(month.add(1, 'month'))} />
+                <Button onClick={() => showMonth(dayjs())}>{t('thisMonth')}</Button>
               </Flex>
             )}
-            onSelect={(date, { source }) => source !== 'date' && setMonth(date.startOf('month'))}
+            onSelect={(date, { source }) => (source === 'date' && date.isSame(month, 'month') ? setSelectedDay(date.format('YYYY-MM-DD')) : showMonth(date))}
             cellRender={(date, info) => (info.type === 'date' ? renderDay(date) : info.originNode)}
           />
         </section>
       </Spin>
+      {selectedDay && (
+        <Card size="small" title={t('calendarDay', { date: selectedDay, count: days.get(selectedDay)?.length ?? 0 })}>
+          {days.get(selectedDay)?.length ? (
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {days.get(selectedDay)!.map((activity) => (
+                <li key={activity.id}>{activityButton(activity)}</li>
+              ))}
+            </ul>
+          ) : (
+            <Typography.Text type="secondary">{t('noActivitiesOnDay')}</Typography.Text>
+          )}
+        </Card>
+      )}
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Drawer, Popconfirm, Space, Tag, Typography, theme } from 'antd';
+import { App, Button, Descriptions, Drawer, Grid, Popconfirm, Space, Tag, Typography, theme } from 'antd';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { useDialogState } from '../../shared/dialog-state.ts';
@@ -25,6 +25,7 @@ export function ActivityDrawer({ activity, open, onClose, afterClose, onDecided 
   const { message } = App.useApp();
   const returning = useDialogState<Activity>();
   const { token } = theme.useToken();
+  const narrow = !Grid.useBreakpoint().sm;
   const decidable = activity?.permissions.verify && activity.status === 'reported';
 
   const verify = async (target: Activity) => {
@@ -44,7 +45,7 @@ export function ActivityDrawer({ activity, open, onClose, afterClose, onDecided 
       onClose={onClose}
       afterOpenChange={(visible) => !visible && afterClose()}
       title={activity ? activity.title : t('detailsTitle')}
-      width={560}
+      width={narrow ? '100%' : 560}
       extra={
         activity &&
         decidable && (
