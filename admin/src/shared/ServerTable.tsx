@@ -143,6 +143,15 @@ export function ServerTable<T extends object>({ fetchPage, columns, rowKey, filt
           total: data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (total) => t('total', { total }),
+          // The default ••• jump links carry an icon whose English name screen readers would read out.
+          itemRender: (_page, type, element) =>
+            type === 'jump-prev' || type === 'jump-next' ? (
+              <a className="ant-pagination-item-link" aria-label={t(type === 'jump-prev' ? 'jumpPrev' : 'jumpNext')}>
+                •••
+              </a>
+            ) : (
+              element
+            ),
         }}
       />
     </Space>
