@@ -1,12 +1,12 @@
 import { CheckOutlined, ExportOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Grid, Input, List, Modal, Popconfirm, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Grid, List, Popconfirm, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { ErrorState } from '../../shared/PageState.tsx';
-import { applyServerErrors } from '../../shared/server-errors.ts';
+import { ReasonModal } from '../../shared/ReasonModal.tsx';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { approveArticle, fetchArticle, fetchReviewLevels, fetchReviews, previewUrl, returnArticle, type Article, type Review } from './api.ts';
 import { ArticleBanner } from './ArticleBanner.tsx';
@@ -149,52 +149,16 @@ export default function ArticleReviewPage() {
 /** 退回: the reason is required and shown to the editor on the article. */
 function ReturnDialog({ onReturn, onCancel }: { onReturn(reason: string): Promise<void>; onCancel(): void }) {
   const t = useT(contentMessages);
-  const tApp = useT(appMessages);
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
   return (
-    <Modal
-      open
+    <ReasonModal
       title={t('returnTitle')}
       okText={t('return')}
-      okButtonProps={{ danger: true }}
-      cancelText={tApp('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onCancel}
-      afterOpenChange={(open) => open && form.focusField('reason')}
-      destroyOnHidden
-    >
-      {problems.length > 0 && <Alert type="error" showIcon message={problems.join('；')} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        name="returnArticle"
-        layout="vertical"
-        onFinish={async ({ reason }) => {
-          setBusy(true);
-          setProblems([]);
-          try {
-            await onReturn(reason.trim());
-          } catch (err) {
-            setProblems(applyServerErrors(form, err, ['reason']));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <Form.Item
-          name="reason"
-          label={t('returnReason')}
-          extra={t('returnReasonHint')}
-          rules={[
-            { required: true, whitespace: true, message: tApp('required') },
-            { validator: async (_, value: string | undefined) => ((value ?? '').trim().length === 1 ? Promise.reject(new Error(t('returnReasonTooShort'))) : undefined) },
-          ]}
-        >
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      label={t('returnReason')}
+      hint={t('returnReasonHint')}
+      tooShort={t('returnReasonTooShort')}
+      formName="returnArticle"
+      onSubmit={onReturn}
+      onClose={onCancel}
+    />
   );
 }
