@@ -71,7 +71,11 @@ export async function readSheet<Row>(sheet: Sheet<Row>, bytes: Buffer, options: 
   try {
     for await (const worksheet of reader) {
       // The template puts the data first; skip its instructions sheet if someone moved it forward.
-      if (instructionSheetNames.has((worksheet as unknown as { name?: string }).name ?? '')) continue;
+      if (instructionSheetNames.has((worksheet as unknown as { name?: string }).name ?? '')) {
+        // The streaming reader parses the file in order: a skipped sheet must still be read through, or the parse can fail under load.
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
       /** For each column of the format, where the file has it; a column the file leaves out reads as blank. */
       let positions: (number | undefined)[] | undefined;
       for await (const excelRow of worksheet) {
