@@ -92,6 +92,17 @@ export async function findExistingIdentities(db: Executor, identities: readonly 
   return found;
 }
 
+/** The activity with exactly this org, start date and title, if any: what makes a duplicate. */
+export function findActivityByIdentity(db: Executor, identity: { orgId: string; startDate: string; title: string }): Promise<Pick<ActivityRow, 'id'> | undefined> {
+  return db
+    .selectFrom('activities')
+    .select('id')
+    .where('org_id', '=', identity.orgId)
+    .where('start_date', '=', identity.startDate)
+    .where('title', '=', identity.title)
+    .executeTakeFirst();
+}
+
 export const identityKey = (i: { orgId: string; startDate: string; title: string }) => `${i.orgId}|${i.startDate}|${i.title}`;
 
 export interface FigureFilter {

@@ -70,13 +70,14 @@ async function present(db: Db, ctx: ServiceContext, rows: ActivityRow[]): Promis
   const lookups = await lookupsFor(db, rows.map((r) => r.org_id));
   const canWrite = activityPolicy.can(ctx.actor, 'write');
   const isAdmin = ctx.actor.roles.includes('admin');
-  return Promise.all(
-    rows.map(async (row) =>
-      toActivity(row, lookups, {
-        edit: canWrite && (row.status !== 'verified' || isAdmin),
-        verify: row.status === 'reported' && (await mayVerify(db, ctx, row, lookups.orgs.get(row.org_id))),
-      }),
-    ),
+  // Whether the actor may verify depends on the org only: ask once per org on the page, not once per row.
+  const orgIds = [...new Set(rows.filter((r) => r.status === 'reported').map((r) => r.org_id))];
+  const verifiable = new Map(await Promise.all(orgIds.map(async (orgId) => [orgId, await mayVerify(db, ctx, { org_id: orgId }, lookups.orgs.get(orgId))] as const)));
+  return rows.map((row) =>
+    toActivity(row, lookups, {
+      edit: canWrite && (row.status !== 'verified' || isAdmin),
+      verify: row.status === 'reported' && verifiable.get(row.org_id) === true,
+    }),
   );
 }
 
@@ -139,8 +140,9 @@ function rowFields(input: ActivityInput) {
 }
 
 async function assertNotDuplicate(db: Db, input: ActivityInput, lookups: Lookups, selfId?: string) {
-  const existing = await repo.findActivities(db, { scopeRootId: input.orgId, orgId: input.orgId, from: input.startDate, to: input.startDate, q: input.title.trim() }, { offset: 0, limit: 50 });
-  if (existing.rows.some((row) => row.id !== selfId && row.title === input.title.trim() && row.org_id === input.orgId)) {
+  // The same key the import checks (identityKey), looked up exactly rather than through the list's title search.
+  const existing = await repo.findActivityByIdentity(db, { orgId: input.orgId, startDate: input.startDate, title: input.title.trim() });
+  if (existing && existing.id !== selfId) {
     throw new AppError('ACTIVITY_DUPLICATE', 409, {
       params: { org: lookups.orgs.get(input.orgId)?.name ?? '', date: input.startDate, title: input.title.trim() },
       details: [{ path: 'body.title', code: 'unique', message: 'ACTIVITY_DUPLICATE' }],
