@@ -1,10 +1,10 @@
 /**
- * The browser tests' `test`: each file gets its own kexie server (fresh
- * database with the demo data) and its own Chromium; each test gets a fresh
+ * The browser tests' `test`: each file gets its own kexie server (its own
+ * copy of the demo data loaded once per run) and its own Chromium; each test gets a fresh
  * browser context (no cookies, Chinese locale, Beijing time) and a page
  * watched for console errors, uncaught exceptions and failed requests.
  */
-import { test as base } from 'vitest';
+import { inject, test as base } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { saveScreenshot } from './artifacts.ts';
 import { launchChromium } from './chromium.ts';
@@ -24,7 +24,7 @@ const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-
 
 export const test = base
   .extend('kexie', { scope: 'file' }, async ({}, { onCleanup }): Promise<KexieServer> => {
-    const server = await startKexieServer();
+    const server = await startKexieServer({ demoDataDir: inject('demoDataDir') });
     onCleanup(() => server.stop());
     return server;
   })

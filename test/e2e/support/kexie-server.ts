@@ -2,7 +2,9 @@
  * A real kexie server for browser tests and the bundle benchmark: the
  * `kexie serve --demo` command a person runs, in its own process, on a free
  * port of 127.0.0.1, over a fresh SQLite database in a temporary directory that
- * is deleted when the server stops.
+ * is deleted when the server stops. Given a demo data directory made once by
+ * `prepareDemoDataDir`, each server starts on its own copy of it instead of
+ * loading the demo again (seconds per server, the same data).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,14 +27,42 @@ export interface KexieServer {
 
 const startTimeoutMs = 60_000;
 
-export async function startKexieServer(): Promise<KexieServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-'));
+/** The environment of a kexie process on its own data directory, whatever the developer's shell points at. */
+function kexieEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', KEXIE_DATA_DIR: dataDir, KEXIE_DEMO_PASSWORD: demoPassword, LOG_LEVEL: 'warn' };
-  // Always a private SQLite file, whatever the developer's shell points at.
   delete env.DATABASE_URL;
   delete env.KEXIE_SQLITE_FILE;
+  delete env.KEXIE_MEDIA_DIR;
   // As `npm start` runs: not in Vitest's NODE_ENV=test (with which a rebuild of the console would bundle React's development build).
   delete env.NODE_ENV;
+  return env;
+}
+
+/**
+ * Loads the demo data set once into a new data directory (database and media
+ * files) with `kexie demo`, for servers to start from copies of it. Its demo
+ * dates that count from today (upcoming activities, bookable slots) are as of
+ * the run.
+ */
+export async function prepareDemoDataDir(): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-demo-'));
+  const child = spawn(process.execPath, [path.join(root, 'bin/kexie.mjs'), 'demo'], { cwd: root, env: kexieEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`kexie demo exited with code ${code}:\n${output}`);
+  }
+  return dataDir;
+}
+
+export async function startKexieServer(options: { demoDataDir?: string } = {}): Promise<KexieServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-'));
+  // `serve --demo` finds the demo already there and loads nothing.
+  if (options.demoDataDir) fs.cpSync(options.demoDataDir, dataDir, { recursive: true });
+  const env = kexieEnv(dataDir);
 
   const child = spawn(process.execPath, [path.join(root, 'bin/kexie.mjs'), 'serve', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
