@@ -3,6 +3,7 @@ import type { Database } from '../../database.ts';
 import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
+import type { ActivitySortKey } from './activity.schemas.ts';
 import type { ActivityCampaignTable, ActivityRow, ActivityStatus, ActivityTable, ActivityTypeTable, NewActivityRow } from './activity.table.ts';
 
 type Executor = Kysely<Database>;
@@ -45,7 +46,20 @@ export interface ActivityFilter {
   status?: ActivityStatus;
   /** Only activities of orgs strictly below this one (what its users verify). */
   below?: string;
+  isPublic?: boolean;
 }
+
+export interface ActivityOrder {
+  sort: ActivitySortKey;
+  direction: 'asc' | 'desc';
+}
+
+/** Status sorts in the order work is done: returned (to fix), reported (to verify), verified. */
+const sortColumn = {
+  start_date: sql<string>`activities.start_date`,
+  participants: sql<number>`activities.participants`,
+  status: sql<number>`case activities.status when 'returned' then 0 when 'reported' then 1 else 2 end`,
+} as const;
 
 function filtered(db: Executor, filter: ActivityFilter) {
   let query = db.selectFrom('activities').where(inOrgSubtree(filter.scopeRootId, 'activities.org_id'));
@@ -57,11 +71,21 @@ function filtered(db: Executor, filter: ActivityFilter) {
   if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.below) query = query.where(inOrgSubtree(filter.below, 'activities.org_id')).where('org_id', '!=', filter.below);
+  if (filter.isPublic !== undefined) query = query.where('is_public', '=', filter.isPublic ? 1 : 0);
   return query;
 }
 
-export function findActivities(db: Executor, filter: ActivityFilter, window: RowWindow): Promise<{ rows: ActivityRow[]; total: number }> {
-  return findPage(filtered(db, filter), (q) => q.selectAll().orderBy('start_date', 'desc').orderBy('id', 'desc'), window);
+export function findActivities(
+  db: Executor,
+  filter: ActivityFilter,
+  window: RowWindow,
+  order: ActivityOrder = { sort: 'start_date', direction: 'desc' },
+): Promise<{ rows: ActivityRow[]; total: number }> {
+  return findPage(
+    filtered(db, filter),
+    (q) => q.selectAll().orderBy(sortColumn[order.sort], order.direction).orderBy('start_date', 'desc').orderBy('id', 'desc'),
+    window,
+  );
 }
 
 export async function insertActivities(db: Executor, rows: readonly NewActivityRow[]): Promise<void> {
@@ -138,4 +162,51 @@ export async function aggregateActivities(db: Executor, filter: FigureFilter, by
   const rows = by ? await measures.select(groupColumn[by].as('key')).groupBy(groupColumn[by]).orderBy(groupColumn[by]).execute() : await measures.execute();
   // PostgreSQL returns count and sum as strings.
   return rows.map((row) => ({ key: (row as { key?: string }).key ?? '', count: Number(row.count), participants: Number(row.participants), quantity: Number(row.quantity) }));
+}
+
+// ---- what the portal shows ------------------------------------------------------
+
+/** Public and verified: the only activities the portal ever reads. */
+function visible(db: Executor) {
+  return db.selectFrom('activities').where('is_public', '=', 1).where('status', '=', 'verified');
+}
+
+export interface PublicActivityFilter {
+  /** Activities still running on or after this day (end_date ≥ from). */
+  from: string;
+  /** …and starting on or before this day, if given. */
+  to?: string;
+  orgId?: string;
+  typeId?: string;
+  limit: number;
+}
+
+export function findPublicActivities(db: Executor, filter: PublicActivityFilter): Promise<ActivityRow[]> {
+  let query = visible(db).where('end_date', '>=', filter.from);
+  if (filter.to) query = query.where('start_date', '<=', filter.to);
+  if (filter.orgId) query = query.where('org_id', '=', filter.orgId);
+  if (filter.typeId) query = query.where('type_id', '=', filter.typeId);
+  return query.selectAll().orderBy('start_date').orderBy('end_date').orderBy('title').orderBy('id').limit(filter.limit).execute();
+}
+
+export function findPublicActivity(db: Executor, id: string): Promise<ActivityRow | undefined> {
+  return visible(db).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The orgs that have any public activity: the portal's county filter offers only these. */
+export async function findPublicActivityOrgIds(db: Executor): Promise<string[]> {
+  return (await visible(db).select('org_id').distinct().execute()).map((row) => row.org_id);
+}
+
+export function findPublicActivitiesForSitemap(db: Executor): Promise<Pick<ActivityRow, 'id' | 'updated_at'>[]> {
+  return visible(db).select(['id', 'updated_at']).orderBy('start_date', 'desc').orderBy('id').execute();
+}
+
+/**
+ * Changes whenever what the portal may show changes: a record entering the
+ * set or edited in it moves the newest updated_at, one leaving it lowers the count.
+ */
+export async function findPublicActivitiesVersion(db: Executor): Promise<string> {
+  const row = await visible(db).select([sql<number>`count(*)`.as('count'), sql<string | null>`max(updated_at)`.as('newest')]).executeTakeFirstOrThrow();
+  return `${Number(row.count)}|${row.newest ?? ''}`;
 }

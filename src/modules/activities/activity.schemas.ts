@@ -2,6 +2,10 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Id, IsoDate, IsoDateTime, Nullable, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
 import { activityModes, activityStatuses } from './activity.table.ts';
 
+/** What the console list sorts by; ties fall back to the newest start date. */
+export const activitySortKeys = ['start_date', 'participants', 'status'] as const;
+export type ActivitySortKey = (typeof activitySortKeys)[number];
+
 export const ActivityStatusSchema = Type.Enum(activityStatuses, { description: 'reported 已上报 · verified 已核实 · returned 已退回' });
 export const ActivityModeSchema = Type.Enum(activityModes, { description: 'offline 线下 · online 线上' });
 const Text = (maxLength: number) => Type.String({ maxLength });
@@ -22,6 +26,7 @@ const editableFields = {
   quantity: Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000, description: '数量, in the type’s unit' })),
   description: Text(5000),
   evidenceMediaIds: Type.Array(Id, { maxItems: 20, uniqueItems: true }),
+  public: Type.Boolean({ description: '公开: shown on the portal’s activity calendar once verified; internal work (staff training) stays false' }),
 };
 
 export const ActivityInputBody = StrictObject({
@@ -35,6 +40,7 @@ export const ActivityInputBody = StrictObject({
   quantity: Type.Optional(editableFields.quantity),
   description: Type.Optional(editableFields.description),
   evidenceMediaIds: Type.Optional(editableFields.evidenceMediaIds),
+  public: Type.Optional(editableFields.public),
 });
 export type ActivityInput = Static<typeof ActivityInputBody>;
 
@@ -65,6 +71,9 @@ export const ActivityListQuery = StrictObject({
   campaignId: Type.Optional(Id),
   status: Type.Optional(ActivityStatusSchema),
   awaitingMyVerification: Type.Optional(Type.Boolean({ description: 'Reported activities of the orgs below the actor’s' })),
+  public: Type.Optional(Type.Boolean({ description: 'Only public (true) or only internal (false) activities' })),
+  sort: Type.Optional(Type.Enum(activitySortKeys, { description: 'Default start_date' })),
+  order: Type.Optional(Type.Enum(['asc', 'desc'], { description: 'Default desc' })),
 });
 export type ActivityListQuery = Static<typeof ActivityListQuery>;
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../database.ts';
+import type { Db, Trx } from '../../database.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -6,7 +6,9 @@ import { pageWindow } from '../../platform/http/schema.ts';
 import { translate } from '../../platform/i18n/catalogue.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findMediaByIds } from '../media/index.ts';
 import { findOrgsByIds, isOrgInSubtree, type OrgRow } from '../orgs/index.ts';
+import { announceActivityChange } from './activity.public.ts';
 import { activityPolicy } from './activity.policy.ts';
 import * as repo from './activity.repository.ts';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityPage, Figures, FiguresQuery } from './activity.schemas.ts';
@@ -53,6 +55,7 @@ function toActivity(row: ActivityRow, lookups: Lookups, permissions: Activity['p
     quantity: row.quantity,
     description: row.description,
     evidenceMediaIds: JSON.parse(row.evidence_media_ids) as string[],
+    public: row.is_public === 1,
     orgName: lookups.orgs.get(row.org_id)?.name ?? '',
     typeName: type?.name ?? '',
     unit: type?.unit ?? '',
@@ -136,7 +139,26 @@ function rowFields(input: ActivityInput) {
     quantity: input.quantity ?? null,
     description: input.description?.trim() ?? '',
     evidence_media_ids: JSON.stringify(input.evidenceMediaIds ?? []),
+    // Internal unless said otherwise: the Excel format has no column for it, so imported records stay internal.
+    is_public: input.public ? 1 : 0,
   };
+}
+
+/**
+ * 活动照片 are images of the actor's scope. Only photos newly attached are
+ * checked, so a county can still save a record whose photo the city attached
+ * from its own library.
+ */
+async function assertEvidenceUsable(db: Db, ctx: ServiceContext, ids: readonly string[], alreadyAttached: readonly string[]): Promise<void> {
+  const added = ids.filter((id) => !alreadyAttached.includes(id));
+  if (added.length === 0) return;
+  const found = new Map((await findMediaByIds(db, added)).map((item) => [item.id, item]));
+  for (const id of added) {
+    const item = found.get(id);
+    if (item?.kind !== 'image' || !(await isOrgInSubtree(db, ctx.actor.orgId, item.orgId))) {
+      throw new AppError('ACTIVITY_EVIDENCE_UNUSABLE', 400, { details: [{ path: `body.evidenceMediaIds.${ids.indexOf(id)}`, code: 'evidence', message: 'ACTIVITY_EVIDENCE_UNUSABLE' }] });
+    }
+  }
 }
 
 async function assertNotDuplicate(db: Db, input: ActivityInput, lookups: Lookups, selfId?: string) {
@@ -157,6 +179,7 @@ export async function createActivity(ctx: ServiceContext, input: ActivityInput):
     const problems = await checkActivity(trx, ctx, input, lookups);
     if (problems.length > 0) refuse(problems);
     await assertNotDuplicate(trx, input, lookups);
+    await assertEvidenceUsable(trx, ctx, input.evidenceMediaIds ?? [], []);
     const now = nowIso();
     const row: ActivityRow = {
       id: newId(),
@@ -174,6 +197,17 @@ export async function createActivity(ctx: ServiceContext, input: ActivityInput):
     await recordAudit(trx, ctx, { entity: 'activity', entityId: row.id, orgId: row.org_id, action: 'create', before: null, after: activity });
     return activity!;
   });
+}
+
+/**
+ * Runs a change to one activity in its own transaction, then tells the
+ * portal if the record was or now is on it: after the commit, so a page
+ * rendered at once already reads the new state.
+ */
+async function changeActivity<T>(ctx: ServiceContext, id: string, work: (trx: Trx) => Promise<{ result: T; before: ActivityRow; after: ActivityRow | undefined }>): Promise<T> {
+  const { result, before, after } = await ctx.db.transaction().execute(work);
+  announceActivityChange(id, before, after);
+  return result;
 }
 
 /**
@@ -218,7 +252,7 @@ export async function prepareActivityChecks(db: Db, orgIds: readonly string[]) {
 export { findExistingIdentities, identityKey } from './activity.repository.ts';
 
 export async function updateActivity(ctx: ServiceContext, id: string, input: ActivityInput): Promise<Activity> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return changeActivity(ctx, id, async (trx) => {
     const before = await activityInScope(trx, ctx, id);
     activityPolicy.assertCan(ctx.actor, 'write');
     if (before.status === 'verified' && !ctx.actor.roles.includes('admin')) throw new AppError('ACTIVITY_VERIFIED_LOCKED', 409);
@@ -226,6 +260,7 @@ export async function updateActivity(ctx: ServiceContext, id: string, input: Act
     const problems = await checkActivity(trx, ctx, input, lookups);
     if (problems.length > 0) refuse(problems);
     await assertNotDuplicate(trx, input, lookups, id);
+    await assertEvidenceUsable(trx, ctx, input.evidenceMediaIds ?? [], JSON.parse(before.evidence_media_ids) as string[]);
     // A changed record goes back up for verification, unless an administrator corrects a verified one.
     const keepsVerification = before.status === 'verified';
     const after: ActivityRow = {
@@ -239,23 +274,24 @@ export async function updateActivity(ctx: ServiceContext, id: string, input: Act
     await repo.updateActivity(trx, id, changes);
     const [beforeView, afterView] = await present(trx, ctx, [before, after]);
     await recordAudit(trx, ctx, { entity: 'activity', entityId: id, orgId: after.org_id, action: 'update', before: beforeView, after: afterView });
-    return afterView!;
+    return { result: afterView!, before, after };
   });
 }
 
 export async function deleteActivity(ctx: ServiceContext, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await changeActivity(ctx, id, async (trx) => {
     const before = await activityInScope(trx, ctx, id);
     activityPolicy.assertCan(ctx.actor, 'write');
     if (before.status === 'verified' && !ctx.actor.roles.includes('admin')) throw new AppError('ACTIVITY_VERIFIED_LOCKED', 409);
     await repo.deleteActivity(trx, id);
     const [view] = await present(trx, ctx, [before]);
     await recordAudit(trx, ctx, { entity: 'activity', entityId: id, orgId: before.org_id, action: 'delete', before: view, after: null });
+    return { result: undefined, before, after: undefined };
   });
 }
 
 async function decide(ctx: ServiceContext, id: string, decision: 'verify' | 'return', reason?: string): Promise<Activity> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return changeActivity(ctx, id, async (trx) => {
     const before = await activityInScope(trx, ctx, id);
     activityPolicy.assertCan(ctx.actor, 'verify');
     const lookups = await lookupsFor(trx, [before.org_id]);
@@ -270,7 +306,7 @@ async function decide(ctx: ServiceContext, id: string, decision: 'verify' | 'ret
     await repo.updateActivity(trx, id, changes);
     const [beforeView, afterView] = await present(trx, ctx, [before, after]);
     await recordAudit(trx, ctx, { entity: 'activity', entityId: id, orgId: after.org_id, action: decision, before: beforeView, after: afterView });
-    return afterView!;
+    return { result: afterView!, before, after };
   });
 }
 
@@ -300,8 +336,10 @@ export async function listActivities(ctx: ServiceContext, query: ActivityListQue
       campaignId: query.campaignId,
       status: query.awaitingMyVerification ? 'reported' : query.status,
       below: query.awaitingMyVerification ? ctx.actor.orgId : undefined,
+      isPublic: query.public,
     },
     window,
+    { sort: query.sort ?? 'start_date', direction: query.order ?? 'desc' },
   );
   return { items: await present(ctx.db, ctx, rows), total, page: window.page, pageSize: window.pageSize };
 }

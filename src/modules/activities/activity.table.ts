@@ -54,6 +54,8 @@ export interface ActivityTable {
   description: string;
   /** Media ids of evidence photos (JSON array). */
   evidence_media_ids: string;
+  /** 公开: 1 when the portal may show it (once verified); 0 for internal work such as staff training. */
+  is_public: number;
   status: ActivityStatus;
   return_reason: string | null;
   verified_by: string | null;

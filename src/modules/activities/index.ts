@@ -21,4 +21,13 @@ export {
 export { ensureActivityVocabularies, listVocabulary, defaultActivityTypes, defaultCampaigns } from './vocabulary.service.ts';
 export { activityPolicy } from './activity.policy.ts';
 export { loadDemoActivities } from './activity.demo.ts';
+export {
+  listPublicActivities,
+  findPublicActivity,
+  publicActivityFilterOptions,
+  listPublicActivitiesForSitemap,
+  onPublicActivityChange,
+  publicActivitiesVersion,
+  type PublicActivity,
+} from './activity.public.ts';
 export type { Activity, ActivityInput, ActivityListQuery, Figures } from './activity.schemas.ts';
