@@ -23,6 +23,7 @@ import { mediaFileRoutes, mediaRoutes } from './modules/media/index.ts';
 import { orgRoutes } from './modules/orgs/index.ts';
 import { portalPlugin, siteSettingsRoutes } from './modules/portal/index.ts';
 import { orgExcelRoutes } from './modules/orgs/org.excel.routes.ts';
+import { venueRoutes } from './modules/venues/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -71,6 +72,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(siteSettingsRoutes, { prefix: '/api/v1/site-settings' });
   await app.register(activityRoutes, { prefix: '/api/v1' });
   await app.register(activityExcelRoutes, { prefix: '/api/v1/activities/excel' });
+  await app.register(venueRoutes, { prefix: '/api/v1' });
 
   await app.register(adminPlugin);
   // Last: the portal answers every other path, including the public 404 page.

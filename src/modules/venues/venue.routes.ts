@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { IdParams, errorResponses } from '../../platform/http/schema.ts';
+import { contextOf } from '../auth/index.ts';
+import { Venue, VenueInputBody, VenueListQuery, VenuePage } from './venue.schemas.ts';
+import { createVenue, deleteVenue, getVenue, listVenues, updateVenue } from './venue.service.ts';
+
+const tags = ['venues'];
+
+/** /api/v1/venues — thin: validate, hand to the service. */
+export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/venues', {
+    schema: { tags, summary: 'Venues run by orgs in scope, by name', querystring: VenueListQuery, response: { 200: VenuePage, ...errorResponses(400, 401, 403) } },
+    handler: (request) => listVenues(contextOf(request), request.query),
+  });
+  app.post('/venues', {
+    schema: { tags, summary: 'Record a venue (场馆)', body: VenueInputBody, response: { 201: Venue, ...errorResponses(400, 401, 403, 404, 409) } },
+    handler: async (request, reply) => reply.status(201).send(await createVenue(contextOf(request), request.body)),
+  });
+  app.get('/venues/:id', {
+    schema: { tags, summary: 'One venue', params: IdParams, response: { 200: Venue, ...errorResponses(401, 403, 404) } },
+    handler: (request) => getVenue(contextOf(request), request.params.id),
+  });
+  app.put('/venues/:id', {
+    schema: { tags, summary: 'Change a venue', params: IdParams, body: VenueInputBody, response: { 200: Venue, ...errorResponses(400, 401, 403, 404, 409) } },
+    handler: (request) => updateVenue(contextOf(request), request.params.id, request.body),
+  });
+  app.delete('/venues/:id', {
+    schema: { tags, summary: 'Delete a venue that has no records yet', params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } },
+    handler: async (request, reply) => {
+      await deleteVenue(contextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+};

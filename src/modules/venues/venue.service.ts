@@ -1,0 +1,179 @@
+import type { Db } from '../../database.ts';
+import { nowIso } from '../../platform/clock.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { pageWindow } from '../../platform/http/schema.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findOrgsByIds, isOrgInSubtree, type OrgRow } from '../orgs/index.ts';
+import { todayInBeijing } from './calendar.ts';
+import { refuse, type FieldProblem } from './field-problems.ts';
+import { venuePolicy } from './venue.policy.ts';
+import * as repo from './venue.repository.ts';
+import type { Venue, VenueInput, VenueListQuery, VenuePage } from './venue.schemas.ts';
+import type { VenueRow } from './venue.table.ts';
+import './venue.messages.ts';
+
+/** Orgs a county may be: a county-level association, or the city for venues serving the whole city. */
+const countyLevelTypes: readonly OrgRow['type'][] = ['county_association', 'city_association'];
+
+/** The API view of venue rows, with their owner's and county's names looked up once for the batch. */
+export async function presentVenues(db: Db, rows: readonly VenueRow[]): Promise<Venue[]> {
+  const orgs = new Map((await findOrgsByIds(db, [...new Set(rows.flatMap((r) => [r.owner_org_id, r.county_org_id]))])).map((o) => [o.id, o]));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    ownerOrgId: row.owner_org_id,
+    countyOrgId: row.county_org_id,
+    address: row.address,
+    openedOn: row.opened_on,
+    status: row.status,
+    capacity: row.capacity,
+    ownerOrgName: orgs.get(row.owner_org_id)?.name ?? '',
+    countyName: orgs.get(row.county_org_id)?.name ?? '',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }));
+}
+
+/** The venue row if the actor's org runs it or is above the org that does; otherwise 404, as for a missing id. */
+export async function venueRowInScope(db: Db, ctx: ServiceContext, venueId: string): Promise<VenueRow> {
+  const row = await repo.findVenueById(db, venueId, ctx.actor.orgId);
+  if (!row) throw new AppError('VENUE_NOT_FOUND', 404);
+  return row;
+}
+
+/** For other modules (group bookings): the venue, if it is in the actor's scope. */
+export async function venueInScope(ctx: ServiceContext, venueId: string): Promise<Venue> {
+  venuePolicy.assertCan(ctx.actor, 'read');
+  return (await presentVenues(ctx.db, [await venueRowInScope(ctx.db, ctx, venueId)]))[0]!;
+}
+
+/** An open venue, for the public portal; venues hold no personal data. */
+export async function publicVenue(db: Db, venueId: string): Promise<Venue | undefined> {
+  const row = await repo.findVenueById(db, venueId);
+  if (!row || row.status !== 'open') return undefined;
+  return (await presentVenues(db, [row]))[0];
+}
+
+/** Every open venue, by name, for the public portal. */
+export async function listPublicVenues(db: Db): Promise<Venue[]> {
+  return presentVenues(db, await repo.findAllVenues(db, { status: 'open' }));
+}
+
+/** Every rule a venue must meet beyond its schema, by field. */
+async function checkVenue(db: Db, ctx: ServiceContext, input: VenueInput, selfId?: string): Promise<FieldProblem<keyof VenueInput>[]> {
+  const problems: FieldProblem<keyof VenueInput>[] = [];
+  const orgs = new Map((await findOrgsByIds(db, [input.ownerOrgId, input.countyOrgId])).map((o) => [o.id, o]));
+  const ownerInScope = orgs.has(input.ownerOrgId) && (await isOrgInSubtree(db, ctx.actor.orgId, input.ownerOrgId));
+  if (!ownerInScope) problems.push({ field: 'ownerOrgId', code: 'VENUE_OWNER_OUT_OF_SCOPE', status: 404 });
+  const county = orgs.get(input.countyOrgId);
+  // The county is the owner's own (a county museum) or one below it (the city's museum stands in a district).
+  const countyFits =
+    county !== undefined &&
+    countyLevelTypes.includes(county.type) &&
+    ownerInScope &&
+    ((await isOrgInSubtree(db, input.ownerOrgId, county.id)) || (await isOrgInSubtree(db, county.id, input.ownerOrgId)));
+  if (!countyFits) problems.push({ field: 'countyOrgId', code: 'VENUE_COUNTY_INVALID' });
+  const openedOn = input.openedOn ?? null;
+  if (input.status === 'open' && !openedOn) problems.push({ field: 'openedOn', code: 'VENUE_OPENED_ON_REQUIRED' });
+  if (openedOn && openedOn > todayInBeijing() && (input.status === 'open' || input.status === 'closed')) {
+    problems.push({ field: 'openedOn', code: 'VENUE_OPENED_ON_IN_FUTURE', params: { openedOn } });
+  }
+  const sameName = await repo.findVenueByName(db, input.name.trim());
+  if (sameName && sameName.id !== selfId) problems.push({ field: 'name', code: 'VENUE_NAME_TAKEN', status: 409, params: { name: input.name.trim() } });
+  // Scope first: a name clash must not reveal anything about a venue the actor may not use.
+  return problems.sort((a, b) => Number(b.status === 404) - Number(a.status === 404));
+}
+
+function rowFields(input: VenueInput) {
+  return {
+    name: input.name.trim(),
+    kind: input.kind,
+    owner_org_id: input.ownerOrgId,
+    county_org_id: input.countyOrgId,
+    address: input.address?.trim() ?? '',
+    opened_on: input.openedOn ?? null,
+    status: input.status,
+    capacity: input.capacity ?? null,
+  };
+}
+
+/** A concurrent writer took the name between the check and the write. */
+function nameTakenRace(err: unknown, input: VenueInput): never {
+  if (isUniqueViolation(err)) refuse([{ field: 'name', code: 'VENUE_NAME_TAKEN', status: 409, params: { name: input.name.trim() } }]);
+  throw err;
+}
+
+export async function createVenue(ctx: ServiceContext, input: VenueInput): Promise<Venue> {
+  venuePolicy.assertCan(ctx.actor, 'write');
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const problems = await checkVenue(trx, ctx, input);
+      if (problems.length > 0) refuse(problems);
+      const now = nowIso();
+      const row: VenueRow = { id: newId(), ...rowFields(input), created_at: now, updated_at: now };
+      await repo.insertVenue(trx, row);
+      const [venue] = await presentVenues(trx, [row]);
+      await recordAudit(trx, ctx, { entity: 'venue', entityId: row.id, orgId: row.owner_org_id, action: 'create', before: null, after: venue });
+      return venue!;
+    })
+    .catch((err) => nameTakenRace(err, input));
+}
+
+export async function updateVenue(ctx: ServiceContext, id: string, input: VenueInput): Promise<Venue> {
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await venueRowInScope(trx, ctx, id);
+      venuePolicy.assertCan(ctx.actor, 'write');
+      const problems = await checkVenue(trx, ctx, input, id);
+      if (problems.length > 0) refuse(problems);
+      const after: VenueRow = { ...before, ...rowFields(input), updated_at: nowIso() };
+      const { id: _id, ...changes } = after;
+      await repo.updateVenue(trx, id, changes);
+      const [beforeView, afterView] = await presentVenues(trx, [before, after]);
+      await recordAudit(trx, ctx, { entity: 'venue', entityId: id, orgId: after.owner_org_id, action: 'update', before: beforeView, after: afterView });
+      return afterView!;
+    })
+    .catch((err) => nameTakenRace(err, input));
+}
+
+export async function deleteVenue(ctx: ServiceContext, id: string): Promise<void> {
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await venueRowInScope(trx, ctx, id);
+      venuePolicy.assertCan(ctx.actor, 'write');
+      if (await repo.venueHasVisits(trx, id)) throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: before.name } });
+      await repo.deleteVenue(trx, id);
+      const [view] = await presentVenues(trx, [before]);
+      await recordAudit(trx, ctx, { entity: 'venue', entityId: id, orgId: before.owner_org_id, action: 'delete', before: view, after: null });
+    })
+    .catch(async (err) => {
+      // Records of another module (a booking, a touring stop) still point at the venue.
+      if (isForeignKeyViolation(err)) {
+        const row = await repo.findVenueById(ctx.db, id);
+        throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: row?.name ?? '' } });
+      }
+      throw err;
+    });
+}
+
+export async function getVenue(ctx: ServiceContext, id: string): Promise<Venue> {
+  return venueInScope(ctx, id);
+}
+
+export async function listVenues(ctx: ServiceContext, query: VenueListQuery): Promise<VenuePage> {
+  venuePolicy.assertCan(ctx.actor, 'read');
+  const window = pageWindow(query);
+  const { rows, total } = await repo.findVenues(
+    ctx.db,
+    { scopeRootId: ctx.actor.orgId, q: query.q?.trim() || undefined, kind: query.kind, status: query.status, countyOrgId: query.countyOrgId, ownerOrgId: query.ownerOrgId },
+    window,
+  );
+  return { items: await presentVenues(ctx.db, rows), total, page: window.page, pageSize: window.pageSize };
+}
