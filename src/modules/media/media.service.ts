@@ -86,15 +86,20 @@ export function tooLarge(fileName: string, kind: MediaKind, settings: MediaSetti
   });
 }
 
-/** The first check of an upload, so a refused caller sends no file for nothing. */
+/** The first check of an upload, so a refused caller sends no file for nothing: may the actor upload anything at all? */
 export function authorizeUpload(ctx: ServiceContext): void {
-  mediaPolicy.assertCan(ctx.actor, 'upload');
+  if (!mediaPolicy.can(ctx.actor, 'uploadImage') && !mediaPolicy.can(ctx.actor, 'uploadAttachment')) throw new AppError('FORBIDDEN', 403);
 }
 
-/** Before reading a byte: the name's type must be one kexie accepts. Its kind sets the size limit. */
+/**
+ * Before reading a byte: the name's type must be one kexie accepts, and of a
+ * kind the actor may upload (the bytes must later agree with the name). Its
+ * kind sets the size limit.
+ */
 export function typeClaimedBy(ctx: ServiceContext, rawFileName: string): { fileName: string; claimed: AcceptedType; byteLimit: number } {
   const fileName = cleanFileName(rawFileName);
   const claimed = claimedType(fileName, ctx.locale);
+  if (!mediaPolicy.can(ctx.actor, claimed.kind === 'image' ? 'uploadImage' : 'uploadAttachment')) throw new AppError('MEDIA_KIND_NOT_ALLOWED', 403, { params: { name: fileName } });
   return { fileName, claimed, byteLimit: byteLimitOf(mediaSettingsOf(ctx.db), claimed.kind) };
 }
 
