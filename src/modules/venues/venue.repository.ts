@@ -57,8 +57,3 @@ export async function updateVenue(db: Db, id: string, changes: Updateable<VenueT
 export async function deleteVenue(db: Db, id: string): Promise<void> {
   await db.deleteFrom('venues').where('id', '=', id).execute();
 }
-
-/** Whether any visit figure refers to the venue: such a venue is closed, not deleted. */
-export async function venueHasVisits(db: Db, id: string): Promise<boolean> {
-  return (await db.selectFrom('venue_visits').select('id').where('venue_id', '=', id).limit(1).executeTakeFirst()) !== undefined;
-}

@@ -4,10 +4,11 @@ import { IdParams, errorResponses } from '../../platform/http/schema.ts';
 import { contextOf } from '../auth/index.ts';
 import { Venue, VenueInputBody, VenueListQuery, VenuePage } from './venue.schemas.ts';
 import { createVenue, deleteVenue, getVenue, listVenues, updateVenue } from './venue.service.ts';
+import { visitRoutes } from './visit.routes.ts';
 
 const tags = ['venues'];
 
-/** /api/v1/venues — thin: validate, hand to the service. */
+/** /api/v1/venues and what is recorded per venue — thin: validate, hand to the service. */
 export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/venues', {
     schema: { tags, summary: 'Venues run by orgs in scope, by name', querystring: VenueListQuery, response: { 200: VenuePage, ...errorResponses(400, 401, 403) } },
@@ -32,4 +33,5 @@ export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(204).send(null);
     },
   });
+  await app.register(visitRoutes);
 };

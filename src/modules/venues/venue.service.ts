@@ -11,6 +11,7 @@ import { todayInBeijing } from './calendar.ts';
 import { refuse, type FieldProblem } from './field-problems.ts';
 import { venuePolicy } from './venue.policy.ts';
 import * as repo from './venue.repository.ts';
+import { venueHasVisits } from './visit.repository.ts';
 import type { Venue, VenueInput, VenueListQuery, VenuePage } from './venue.schemas.ts';
 import type { VenueRow } from './venue.table.ts';
 import './venue.messages.ts';
@@ -148,7 +149,7 @@ export async function deleteVenue(ctx: ServiceContext, id: string): Promise<void
     .execute(async (trx) => {
       const before = await venueRowInScope(trx, ctx, id);
       venuePolicy.assertCan(ctx.actor, 'write');
-      if (await repo.venueHasVisits(trx, id)) throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: before.name } });
+      if (await venueHasVisits(trx, id)) throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: before.name } });
       await repo.deleteVenue(trx, id);
       const [view] = await presentVenues(trx, [before]);
       await recordAudit(trx, ctx, { entity: 'venue', entityId: id, orgId: before.owner_org_id, action: 'delete', before: view, after: null });

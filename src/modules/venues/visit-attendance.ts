@@ -3,6 +3,9 @@ import { recordAudit } from '../audit/index.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
+import * as venueRepo from './venue.repository.ts';
+import type { VenueVisitRow } from './venue.table.ts';
+import * as repo from './visit.repository.ts';
 
 export interface GroupAttendance {
   venueId: string;
@@ -21,36 +24,32 @@ export interface GroupAttendance {
  * added twice; zero people (a no-show) removes it.
  */
 export async function recordGroupAttendance(trx: Trx, ctx: ServiceContext, attendance: GroupAttendance): Promise<void> {
-  const venue = await trx.selectFrom('venues').select(['id', 'owner_org_id']).where('id', '=', attendance.venueId).executeTakeFirstOrThrow();
-  const before = await trx
-    .selectFrom('venue_visits')
-    .selectAll()
-    .where('source', '=', 'booking')
-    .where('source_id', '=', attendance.bookingId)
-    .executeTakeFirst();
-  if (before) await trx.deleteFrom('venue_visits').where('id', '=', before.id).execute();
+  const venue = await venueRepo.findVenueById(trx, attendance.venueId);
+  if (!venue) throw new Error(`recordGroupAttendance: no venue ${attendance.venueId}`);
+  const before = await repo.findVisitOfBooking(trx, attendance.bookingId);
+  if (before) await repo.deleteVisit(trx, before.id);
   if (attendance.people === 0 && !before) return;
 
   const now = nowIso();
-  const after =
+  const after: VenueVisitRow | null =
     attendance.people === 0
       ? null
       : {
           id: newId(),
           venue_id: venue.id,
           visit_date: attendance.date,
-          period: 'day' as const,
+          period: 'day',
           individual_visitors: 0,
           group_visitors: attendance.people,
           groups: 1,
-          source: 'booking' as const,
+          source: 'booking',
           source_id: attendance.bookingId,
           note: '',
           created_by: ctx.actor.userId,
           created_at: now,
           updated_at: now,
         };
-  if (after) await trx.insertInto('venue_visits').values(after).execute();
+  if (after) await repo.insertVisits(trx, [after]);
   await recordAudit(trx, ctx, {
     entity: 'venue_visit',
     entityId: after?.id ?? before!.id,

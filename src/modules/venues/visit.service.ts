@@ -1,0 +1,124 @@
+import type { Db } from '../../database.ts';
+import { nowIso } from '../../platform/clock.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { pageWindow } from '../../platform/http/schema.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordAudit } from '../audit/index.ts';
+import { todayInBeijing } from './calendar.ts';
+import { refuseAny } from './field-problems.ts';
+import { venuePolicy } from './venue.policy.ts';
+import { venueRowInScope } from './venue.service.ts';
+import type { VenueRow, VenueVisitRow } from './venue.table.ts';
+import * as repo from './visit.repository.ts';
+import { StaffFigures, visitProblems } from './visit.rules.ts';
+import type { Visit, VisitInput, VisitListQuery, VisitPage } from './visit.schemas.ts';
+import './visit.messages.ts';
+
+export function toVisit(row: VenueVisitRow, venue: Pick<VenueRow, 'name'>): Visit {
+  return {
+    id: row.id,
+    venueId: row.venue_id,
+    venueName: venue.name,
+    date: row.visit_date,
+    period: row.period,
+    individualVisitors: row.individual_visitors,
+    groupVisitors: row.group_visitors,
+    groups: row.groups,
+    visitors: row.individual_visitors + row.group_visitors,
+    note: row.note,
+    source: row.source,
+    bookingId: row.source === 'booking' ? row.source_id : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function rowFields(input: VisitInput) {
+  return {
+    visit_date: input.date,
+    period: input.period ?? ('day' as const),
+    individual_visitors: input.individualVisitors,
+    group_visitors: input.groupVisitors ?? 0,
+    groups: input.groups ?? 0,
+    note: input.note?.trim() ?? '',
+  };
+}
+
+/** Staff figures built from visit rows of one source (entered or imported); a booking's attendance is written by the bookings module. */
+export function newVisitRow(ctx: ServiceContext, venueId: string, input: VisitInput, source: 'entry' | 'import', now = nowIso()): VenueVisitRow {
+  return { id: newId(), venue_id: venueId, ...rowFields(input), source, source_id: '', created_by: ctx.actor.userId, created_at: now, updated_at: now };
+}
+
+async function staffFiguresAround(db: Db, venueId: string, input: VisitInput): Promise<StaffFigures> {
+  return new StaffFigures(await repo.findOverlappingStaffFigures(db, { venueId, date: input.date, period: input.period ?? 'day' }));
+}
+
+/** Two writers entered the same figure at once and the unique index refused the second: explain it as the check would have. */
+async function explainRace(err: unknown, ctx: ServiceContext, venue: VenueRow | undefined, input: VisitInput, selfId?: string): Promise<never> {
+  if (venue && isUniqueViolation(err)) refuseAny(visitProblems(venue, input, await staffFiguresAround(ctx.db, venue.id, input), todayInBeijing(), selfId));
+  throw err;
+}
+
+/** Records a day's or a month's visitor count; a count already recorded for that day or month answers 409, never adds up twice. */
+export async function createVisit(ctx: ServiceContext, venueId: string, input: VisitInput): Promise<Visit> {
+  let venue: VenueRow | undefined;
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      venue = await venueRowInScope(trx, ctx, venueId);
+      venuePolicy.assertCan(ctx.actor, 'write');
+      refuseAny(visitProblems(venue, input, await staffFiguresAround(trx, venueId, input), todayInBeijing()));
+      const row = newVisitRow(ctx, venueId, input, 'entry');
+      await repo.insertVisits(trx, [row]);
+      const visit = toVisit(row, venue);
+      await recordAudit(trx, ctx, { entity: 'venue_visit', entityId: row.id, orgId: venue.owner_org_id, action: 'create', before: null, after: visit });
+      return visit;
+    })
+    .catch((err) => explainRace(err, ctx, venue, input));
+}
+
+/** The staff's own figure, in a venue in scope; a booked group's attendance is corrected on its booking. */
+async function staffVisitInScope(db: Db, ctx: ServiceContext, venueId: string, visitId: string) {
+  const venue = await venueRowInScope(db, ctx, venueId);
+  const row = await repo.findVisit(db, venueId, visitId);
+  if (!row) throw new AppError('VENUE_VISIT_NOT_FOUND', 404);
+  venuePolicy.assertCan(ctx.actor, 'write');
+  if (row.source === 'booking') throw new AppError('VENUE_VISIT_FROM_BOOKING', 409);
+  return { venue, row };
+}
+
+export async function updateVisit(ctx: ServiceContext, venueId: string, visitId: string, input: VisitInput): Promise<Visit> {
+  let venue: VenueRow | undefined;
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const found = await staffVisitInScope(trx, ctx, venueId, visitId);
+      venue = found.venue;
+      refuseAny(visitProblems(venue, input, await staffFiguresAround(trx, venueId, input), todayInBeijing(), visitId));
+      const after: VenueVisitRow = { ...found.row, ...rowFields(input), updated_at: nowIso() };
+      const { id: _id, ...changes } = after;
+      await repo.updateVisit(trx, visitId, changes);
+      const [beforeView, afterView] = [toVisit(found.row, venue), toVisit(after, venue)];
+      await recordAudit(trx, ctx, { entity: 'venue_visit', entityId: visitId, orgId: venue.owner_org_id, action: 'update', before: beforeView, after: afterView });
+      return afterView;
+    })
+    .catch((err) => explainRace(err, ctx, venue, input, visitId));
+}
+
+export async function deleteVisit(ctx: ServiceContext, venueId: string, visitId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { venue, row } = await staffVisitInScope(trx, ctx, venueId, visitId);
+    await repo.deleteVisit(trx, visitId);
+    await recordAudit(trx, ctx, { entity: 'venue_visit', entityId: visitId, orgId: venue.owner_org_id, action: 'delete', before: toVisit(row, venue), after: null });
+  });
+}
+
+export async function listVisits(ctx: ServiceContext, venueId: string, query: VisitListQuery): Promise<VisitPage> {
+  const venue = await venueRowInScope(ctx.db, ctx, venueId);
+  venuePolicy.assertCan(ctx.actor, 'read');
+  const window = pageWindow(query);
+  const { rows, total } = await repo.findVisits(ctx.db, { venueId, from: query.from, to: query.to, period: query.period }, window);
+  return { items: rows.map((row) => toVisit(row, venue)), total, page: window.page, pageSize: window.pageSize };
+}
