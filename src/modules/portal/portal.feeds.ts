@@ -1,8 +1,9 @@
 import type { Db } from '../../database.ts';
+import { listPublicActivitiesForSitemap } from '../activities/index.ts';
 import { listPublishedArticles, listPublishedForSitemap, type PublicColumn } from '../content/index.ts';
 import { escapeXml } from './html.ts';
-import { columnTag, feedsTag, sitemapTag, articleTag } from './portal.invalidation.ts';
-import { articlePath, columnPath, type SiteFrame } from './portal.layout.ts';
+import { activitiesTag, columnTag, feedsTag, sitemapTag, articleTag } from './portal.invalidation.ts';
+import { activitiesPath, activityPath, articlePath, columnPath, type SiteFrame } from './portal.layout.ts';
 import type { RenderedPage } from './portal.pages.ts';
 
 const feedSize = 30;
@@ -51,17 +52,23 @@ ${items[0] ? `<lastBuildDate>${rfc822Beijing(items[0].publishedAt)}</lastBuildDa
   return { status: 200, body, tags: [feedsTag, ...(column ? [columnTag(column.id)] : []), ...items.map((a) => articleTag(a.id))] };
 }
 
-/** Home, every column and every published article (with its last change), and nothing else. */
+/** Home, every column, every published article, the activity calendar and every public activity (with their last change), and nothing else. */
 export async function sitemap(db: Db, frame: SiteFrame): Promise<RenderedPage> {
-  const articles = await listPublishedForSitemap(db);
+  const [articles, activities] = await Promise.all([listPublishedForSitemap(db), listPublicActivitiesForSitemap(db)]);
   const base = frame.baseUrl;
   const url = (loc: string, lastmod?: string) => `<url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${[url(`${base}/`), ...frame.columns.map((c) => url(`${base}${columnPath(c)}`)), ...articles.map((a) => url(`${base}${articlePath(a.id)}`, a.updatedAt))].join('\n')}
+${[
+  url(`${base}/`),
+  ...frame.columns.map((c) => url(`${base}${columnPath(c)}`)),
+  ...articles.map((a) => url(`${base}${articlePath(a.id)}`, a.updatedAt)),
+  url(`${base}${activitiesPath}`),
+  ...activities.map((a) => url(`${base}${activityPath(a.id)}`, a.updatedAt)),
+].join('\n')}
 </urlset>
 `;
-  return { status: 200, body, tags: [sitemapTag] };
+  return { status: 200, body, tags: [sitemapTag, activitiesTag] };
 }
 
 /** Crawlers: everything public, nothing of the console, the API or staff previews. */

@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../database.ts';
+import { onPublicActivityChange, publicActivitiesVersion } from '../activities/index.ts';
 import { findArticleNeighbours, onContentChange, readContentChangesSince, type ContentChange } from '../content/index.ts';
 import type { PageCache } from './page-cache.ts';
+import { beijingToday } from './portal.text.ts';
 import { onSiteSettingsChange, siteSettingsVersion } from './site.service.ts';
 
 /*
@@ -12,6 +14,11 @@ import { onSiteSettingsChange, siteSettingsVersion } from './site.service.ts';
  *   article-page:<id>  the article's own page only
  *   column:<id>        the column's list pages and feed (where a new article appears)
  *   home, feeds, sitemap, search: the pages of that name
+ *   activities         the activity calendar, the home page's 近期活动 and the
+ *                      sitemap: whatever lists public activities
+ *   activity:<id>      one activity's own page
+ *   activity-pages     every activity page, for changes whose activity is not
+ *                      known (another process's, or a new day in Beijing)
  * Column and site-settings changes touch the menu or the footer, which every
  * page shows, so they drop everything.
  */
@@ -22,6 +29,9 @@ export const homeTag = 'home';
 export const feedsTag = 'feeds';
 export const sitemapTag = 'sitemap';
 export const searchTag = 'search';
+export const activitiesTag = 'activities';
+export const activityTag = (id: string) => `activity:${id}`;
+export const activityPagesTag = 'activity-pages';
 
 /** The tags an article change drops, before its new neighbours are known. */
 export function tagsForArticleChange(articleId: string, columnIds: readonly string[]): string[] {
@@ -59,9 +69,13 @@ export function keepCacheFresh(db: Db, cache: PageCache, log: FastifyBaseLogger,
   const apply = (change: ContentChange) => applyContentChange(db, cache, change).catch(report);
   const stopContent = onContentChange((change) => void apply(change));
   const stopSite = onSiteSettingsChange(() => cache.clear());
+  const stopActivities = onPublicActivityChange((id) => cache.invalidate([activitiesTag, activityTag(id)]));
 
   let since = new Date(Date.now() - overlapMs).toISOString();
   let siteVersion: string | undefined;
+  let activitiesVersion: string | undefined;
+  // Activity pages say what is upcoming and whether 受益人次 is known yet, so they change with Beijing's date.
+  let day = beijingToday();
   /** Change ids already applied, with their times, forgotten once they fall out of the overlap window. */
   const seen = new Map<string, string>();
   let running = false;
@@ -72,6 +86,11 @@ export function keepCacheFresh(db: Db, cache: PageCache, log: FastifyBaseLogger,
       const version = await siteSettingsVersion(db);
       if (siteVersion !== undefined && version !== siteVersion) cache.clear();
       siteVersion = version;
+      const activities = await publicActivitiesVersion(db);
+      const today = beijingToday();
+      if ((activitiesVersion !== undefined && activities !== activitiesVersion) || today !== day) cache.invalidate([activitiesTag, activityPagesTag]);
+      activitiesVersion = activities;
+      day = today;
       const started = Date.now();
       for (const { id, at, change } of await readContentChangesSince(db, since)) {
         if (seen.has(id)) continue;
@@ -93,5 +112,6 @@ export function keepCacheFresh(db: Db, cache: PageCache, log: FastifyBaseLogger,
     clearInterval(timer);
     stopContent();
     stopSite();
+    stopActivities();
   };
 }

@@ -37,6 +37,8 @@ export interface PageSpec {
 
 export const columnPath = (column: Pick<PublicColumn, 'slug'>) => `/columns/${encodeURIComponent(column.slug)}`;
 export const articlePath = (id: string) => `/articles/${encodeURIComponent(id)}`;
+export const activitiesPath = '/activities';
+export const activityPath = (id: string) => `${activitiesPath}/${encodeURIComponent(id)}`;
 export const careModePath = (on: boolean, back: string) => `/care-mode?on=${on ? 1 : 0}&back=${encodeURIComponent(back)}`;
 
 function header(frame: SiteFrame, page: PageSpec): Html {
@@ -54,6 +56,8 @@ function header(frame: SiteFrame, page: PageSpec): Html {
 <nav class="site-nav" aria-label="${t('portal.mainNav')}"><ul>
 <li><a href="/"${page.currentPath === '/' ? raw(' aria-current="page"') : ''}>${t('portal.home')}</a></li>
 ${navColumns.map((c) => html`<li><a href="${columnPath(c)}"${c.id === page.activeColumnId ? raw(' aria-current="page"') : ''}>${c.name}</a></li>`)}
+<li><a href="/bookings"${page.currentPath.startsWith('/bookings') ? raw(' aria-current="page"') : ''}>${t('booking.page.title')}</a></li>
+<li><a href="${activitiesPath}"${/^\/activities(?:[/?]|$)/.test(page.currentPath) ? raw(' aria-current="page"') : ''}>${t('portal.activities')}</a></li>
 </ul></nav>`;
 }
 

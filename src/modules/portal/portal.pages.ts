@@ -13,7 +13,8 @@ import { searchDocuments } from '../search/index.ts';
 import { html, raw, type Html } from './html.ts';
 import { articlePath, breadcrumbs, columnPath, pagination, renderDocument, type Crumb, type SiteFrame } from './portal.layout.ts';
 import { absoluteUrl, fileTypeLabel, loadMedia, picture } from './portal.media.ts';
-import { articleTag, columnTag, homeTag, pageOfArticleTag, searchTag } from './portal.invalidation.ts';
+import { activitiesTag, articleTag, columnTag, homeTag, pageOfArticleTag, searchTag } from './portal.invalidation.ts';
+import { upcomingActivitiesBlock } from './portal.activities.ts';
 import { beijingDate, beijingDateTime, fileSize, t } from './portal.text.ts';
 
 /** A page ready for the cache: the document, its status, and the tags naming what it shows. */
@@ -64,7 +65,8 @@ export async function homePage(req: PageRequest): Promise<RenderedPage> {
   const { db, frame } = req;
   const notices = frame.columns.find((c) => c.slug === noticesSlug);
   const homeColumns = frame.columns.filter((c) => c.onHome && c.id !== notices?.id);
-  const [focus, noticeList, ...blocks] = await Promise.all([
+  const [activityBlock, focus, noticeList, ...blocks] = await Promise.all([
+    upcomingActivitiesBlock(req, 'activities-heading'),
     listPublishedArticles(db, { focus: true, withCover: true, limit: 5 }),
     notices ? listPublishedArticles(db, { columnId: notices.id, limit: 8 }) : Promise.resolve({ items: [], total: 0 }),
     ...homeColumns.map((c) => listPublishedArticles(db, { columnId: c.id, limit: c.listStyle === 'pictures' ? 3 : 8 })),
@@ -95,9 +97,9 @@ export async function homePage(req: PageRequest): Promise<RenderedPage> {
     canonicalPath: '/',
     description: frame.settings.siteName,
     openGraph: { type: 'website' },
-    main: html`<h1 class="visually-hidden">${frame.settings.siteName}</h1>${focusBlock}<div class="home-grid">${noticeBlock}${columnBlocks}</div>`,
+    main: html`<h1 class="visually-hidden">${frame.settings.siteName}</h1>${focusBlock}<div class="home-grid">${noticeBlock}${activityBlock}${columnBlocks}</div>`,
   });
-  return { status: 200, body, tags: [homeTag, ...shownTags(shown)] };
+  return { status: 200, body, tags: [homeTag, activitiesTag, ...shownTags(shown)] };
 }
 
 /** `?page=N`: anything that is not a positive whole number reads as the first page. */

@@ -5,12 +5,14 @@ import { contextOf } from '../auth/index.ts';
 import { findPublicColumnBySlug, listPublicColumns, previewArticle } from '../content/index.ts';
 import { PageCache, chooseEncoding, matchesEtag, preparePage, type ReadyPage } from './page-cache.ts';
 import { assetPrefix, findAsset } from './portal.assets.ts';
+import { bookingPages } from './bookings.pages.ts';
 import { careModeRedirect, isCareMode } from './portal.care-mode.ts';
 import { robotsTxt, rssFeed, sitemap } from './portal.feeds.ts';
 import { keepCacheFresh } from './portal.invalidation.ts';
 import type { SiteFrame } from './portal.layout.ts';
 import { loadMedia, logoMarkup } from './portal.media.ts';
 import { articleDocument, articlePage, columnPage, homePage, searchPage, statusDocument, type PageRequest, type RenderedPage, type SearchParams } from './portal.pages.ts';
+import { activityCalendarPage, activityPage, type ActivityCalendarParams } from './portal.activities.ts';
 import { loadSiteSettings, toSiteSettings } from './site.service.ts';
 
 export interface PortalOptions {
@@ -136,6 +138,7 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
     type SlugRoute = { Params: { slug: string }; Querystring: { page?: string } };
     type IdRoute = { Params: { id: string } };
     type SearchRoute = { Querystring: SearchParams };
+    type CalendarRoute = { Querystring: ActivityCalendarParams };
 
     app.get(`${assetPrefix}*`, hidden, async (request, reply) => {
       const asset = findAsset(request.url.split('?')[0]!);
@@ -147,6 +150,8 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
     app.get<SlugRoute>('/columns/:slug', hidden, cached<SlugRoute>(htmlType, (request, frame) => columnPage(pageRequest(request, frame), request.params.slug, request.query.page)));
     app.get<IdRoute>('/articles/:id', hidden, cached<IdRoute>(htmlType, (request, frame) => articlePage(pageRequest(request, frame), request.params.id)));
     app.get<SearchRoute>('/search', hidden, cached<SearchRoute>(htmlType, (request, frame) => searchPage(pageRequest(request, frame), request.query)));
+    app.get<CalendarRoute>('/activities', hidden, cached<CalendarRoute>(htmlType, (request, frame) => activityCalendarPage(pageRequest(request, frame), request.query)));
+    app.get<IdRoute>('/activities/:id', hidden, cached<IdRoute>(htmlType, (request, frame) => activityPage(pageRequest(request, frame), request.params.id)));
 
     const rssType = 'application/rss+xml; charset=utf-8';
     app.get('/rss.xml', hidden, cached(rssType, (_request, frame) => rssFeed(db, frame)));
@@ -171,6 +176,12 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
       const rendered = await articleDocument(pageRequest(request, await loadFrame(request)), article, true);
       const page = await preparePage({ status: 200, contentType: htmlType, body: rendered.body, headers: { ...privatePageHeaders, 'x-robots-tag': 'noindex' }, tags: [] });
       return send(request, reply, page);
+    });
+
+    // Group bookings: live places and personal details, so never cached.
+    await app.register(bookingPages, {
+      loadFrame,
+      sendPage: async (request, reply, status, body) => send(request, reply, await preparePage({ status, contentType: htmlType, body, headers: privatePageHeaders, tags: [] })),
     });
 
     // Every other path outside the API and the console is the portal's own 404 page.

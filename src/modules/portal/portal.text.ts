@@ -1,5 +1,6 @@
 import { translate } from '../../platform/i18n/catalogue.ts';
 import './portal.messages.ts';
+import './portal.activities.messages.ts';
 
 /** The portal prints zh-CN (the en-US catalogue entries serve the console and API clients). */
 export const t = (key: string, params?: Record<string, unknown>): string => translate('zh-CN', key, params);
@@ -10,6 +11,11 @@ const beijingTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai'
 /** 2024-05-30, in Beijing time whatever the server's zone. */
 export function beijingDate(iso: string): string {
   return beijing.format(new Date(iso));
+}
+
+/** Today's date in Beijing, 2024-05-30: what "upcoming" and "ended" are measured from. */
+export function beijingToday(): string {
+  return beijing.format(new Date());
 }
 
 /** 2024-05-30 09:30, in Beijing time. */
