@@ -16,6 +16,7 @@ import importJobsPlugin from './platform/imports/import-jobs.ts';
 import { activityRoutes } from './modules/activities/index.ts';
 import { activityExcelRoutes } from './modules/activities/activity.excel.routes.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { bookingRoutes } from './modules/bookings/index.ts';
 import { authPlugin, authRoutes, contextOf, userRoutes } from './modules/auth/index.ts';
 import { userExcelRoutes } from './modules/auth/user.excel.routes.ts';
 import { contentRoutes } from './modules/content/index.ts';
@@ -72,6 +73,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(siteSettingsRoutes, { prefix: '/api/v1/site-settings' });
   await app.register(activityRoutes, { prefix: '/api/v1' });
   await app.register(activityExcelRoutes, { prefix: '/api/v1/activities/excel' });
+  await app.register(bookingRoutes, { prefix: '/api/v1' });
   await app.register(venueRoutes, { prefix: '/api/v1' });
 
   await app.register(adminPlugin);
