@@ -85,9 +85,9 @@ export class PortalVisitor {
     });
   }
 
-  /** Opens the slot's form and books it; the answer page and the reference it shows. */
-  async book(slotId: string, fields: { people: number; organisation?: string; contactName?: string; contactPhone?: string; joinWaitlist?: boolean }) {
-    await this.get(`/bookings/slots/${slotId}`);
+  /** Opens the slot's form (unless it is open already: `skipForm`) and books it; the answer page and the reference it shows. */
+  async book(slotId: string, fields: { people: number; organisation?: string; contactName?: string; contactPhone?: string; joinWaitlist?: boolean; skipForm?: boolean }) {
+    if (!fields.skipForm) await this.get(`/bookings/slots/${slotId}`);
     const response = await this.post(`/bookings/slots/${slotId}`, {
       people: fields.people,
       organisation: fields.organisation ?? '南阳市第一中学',
