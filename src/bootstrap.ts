@@ -37,5 +37,6 @@ export async function loadDemoData(db: Db, config: Config): Promise<{ part: stri
     { part: 'articles', created: articles },
     { part: 'activities', created: activities.verified },
     { part: 'activities awaiting verification', created: activities.reported },
+    { part: 'coming public activities', created: activities.upcoming },
   ];
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../src/bootstrap.ts';
-import { demoActivities2024 } from '../../src/modules/activities/activity.demo.ts';
+import { comingDemoActivities, demoActivities2024 } from '../../src/modules/activities/activity.demo.ts';
 import { nanyangSeed } from '../../src/modules/orgs/index.ts';
 import { startTestKexie, TestClient, type TestKexie } from '../helpers/test-app.ts';
 
@@ -146,11 +146,50 @@ describe('the demo activities reproduce the 2024 review', () => {
     expect(queue.items.every((a: { startDate: string }) => a.startDate.startsWith('2025-'))).toBe(true);
   });
 
+  it('shows the flagship, the public series and the theme days on the portal, never a training', async () => {
+    const flagship = (await admin.get(`/api/v1/activities?year=2024&q=${encodeURIComponent('全国科普日活动启动仪式')}`)).json().items[0];
+    expect(flagship.public).toBe(true);
+    const total = async (query: string) => (await admin.get(`/api/v1/activities?year=2024&pageSize=1&${query}`)).json().total as number;
+    const publicCount = await total('public=true');
+    expect(publicCount).toBeGreaterThan(300);
+    expect(publicCount).toBeLessThan(2758 / 2);
+    const training = ((await admin.get('/api/v1/activity-types')).json().items as { id: string; name: string }[]).find((t) => t.name === '培训')!.id;
+    expect(await total(`public=true&typeId=${training}`)).toBe(0);
+    expect(await total(`public=false&typeId=${training}`)).toBeGreaterThan(100);
+  });
+
+  it('fills the portal’s calendar with the coming weeks’ public activities, verified by the city', async () => {
+    const calendar = (await kexie.client().get('/activities')).body;
+    expect(calendar).toContain('共 13 项活动');
+    expect(calendar).toContain('“科普讲堂”：人工智能与日常生活');
+    expect(calendar).not.toContain('全市科协系统科普信息员业务培训');
+    expect((await kexie.client().get('/')).body).toContain('<h2 id="activities-heading">近期活动</h2>');
+  });
+
+  it('dates the coming activities one to eight weeks from the day the demo is loaded, and nothing else varies', () => {
+    const orgs = [{ ...nanyangOrg('411300'), parent_id: null }, ...nanyangSeed.counties.map(([, code]) => nanyangOrg(code))];
+    const coming = comingDemoActivities(orgs, '2030-01-28');
+    expect(coming).toHaveLength(14);
+    expect(coming.filter((a) => a.public)).toHaveLength(13);
+    for (const activity of coming) {
+      expect(activity.startDate >= '2030-02-04' && activity.endDate <= '2030-03-25', activity.title).toBe(true);
+      expect(activity.endDate >= activity.startDate).toBe(true);
+    }
+    const later = comingDemoActivities(orgs, '2030-06-01');
+    expect(later.map(({ startDate: _s, endDate: _e, ...rest }) => rest)).toEqual(coming.map(({ startDate: _s, endDate: _e, ...rest }) => rest));
+    expect(later[0]!.startDate).toBe('2030-06-08');
+  });
+
   it('creates nothing when the demo is loaded again', async () => {
     const parts = await loadDemoData(kexie.db, kexie.config);
     expect(parts.find((p) => p.part === 'activities')?.created).toBe(0);
     expect((await figures()).count).toBe(2758);
   });
+
+  /** An org row as the seed makes it, enough for the generators. */
+  function nanyangOrg(code: string) {
+    return { id: code, name: code, admin_code: code, short_name: null, type: 'county_association' as const, parent_id: '411300' as string | null, founded_on: null, status: 'active' as const, created_at: '', updated_at: '' };
+  }
 
   it('draws the same records on every run: the generator has a fixed seed', () => {
     const org = (id: string, name: string, admin_code: string) => ({ id, name, admin_code, short_name: null, type: 'county_association' as const, parent_id: 'city', founded_on: null, status: 'active' as const, created_at: '', updated_at: '' });

@@ -125,7 +125,7 @@ class Plan {
 
 /** P1: the city's 全国科普日 with its 20 partner units, and 杨利伟's visits to two schools. */
 function nationalScienceDay(plan: Plan, orgs: DemoOrgs): void {
-  const common = { campaign: '全国科普日', org: orgs.city, organiser: orgs.city.name, startDate: '2024-09-20', endDate: '2024-09-20' };
+  const common = { campaign: '全国科普日', org: orgs.city, organiser: orgs.city.name, startDate: '2024-09-20', endDate: '2024-09-20', public: true };
   plan.add(() => ({
     ...common,
     title: '2024年南阳市全国科普日活动启动仪式',
@@ -148,7 +148,7 @@ function scientistSpirit(plan: Plan, orgs: DemoOrgs, random: Random): void {
     ...orgs.counties.slice(0, 4).map((org, i): [OrgRow, string, string] => [org, ['2024-06-18', '2024-09-12', '2024-10-16', '2024-11-20'][i]!, `${orgs.place(org)}会议中心`]),
   ];
   for (const [org, day, venue, campaign] of lectures) {
-    plan.add(() => ({ title: `弘扬科学家精神报告会（${orgs.isCity(org) ? venue.replace('报告厅', '') : orgs.place(org)}）`, type: '讲座/报告会', series, campaign, org, organiser: org.name, startDate: day, endDate: day, venue, participants: random.between(180, 420), quantity: 1 }));
+    plan.add(() => ({ title: `弘扬科学家精神报告会（${orgs.isCity(org) ? venue.replace('报告厅', '') : orgs.place(org)}）`, type: '讲座/报告会', series, campaign, public: true, org, organiser: org.name, startDate: day, endDate: day, venue, participants: random.between(180, 420), quantity: 1 }));
   }
   const boardWeeks: [number, number][] = [[5, 20], [6, 10], [7, 8], [9, 16], [10, 21]];
   for (const [i, quantity] of random.partition(48, boardWeeks.length).entries()) {
@@ -158,6 +158,7 @@ function scientistSpirit(plan: Plan, orgs: DemoOrgs, random: Random): void {
       title: `科学家精神主题展板巡展（${orgs.place(org)}）`,
       type: '展览/展板',
       series,
+      public: true,
       org,
       organiser: org.name,
       startDate: date(month, day),
@@ -177,6 +178,7 @@ function scientistSpirit(plan: Plan, orgs: DemoOrgs, random: Random): void {
         title: `科学家电影纪录片${films[i % films.length]}放映（${orgs.place(org)}）`,
         type: '科普电影放映',
         series,
+        public: true,
         org,
         organiser: org.name,
         startDate: date(month, day),
@@ -203,6 +205,8 @@ interface SeriesPlan {
   months?: readonly number[];
   /** Events in the first days of March are the county's 学雷锋纪念日. */
   marchCampaign?: string;
+  /** Open to the public, so on the portal's calendar; courses for enrolled groups (seniors, pupils) are not. */
+  public: boolean;
 }
 
 const countyTopics = ['小麦高产栽培', '食品安全', '防范电信诈骗', '慢病防治', '应急避险', '防溺水安全', '艾草种植', '心肺复苏急救', '气象防灾', '科学用药'];
@@ -211,14 +215,14 @@ const allMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /** P4, V6 and V9: the featured series (200+ events, 200万 served), the museum's touring films and the drone and robot lessons (800+ pupils). */
 const seriesPlans: SeriesPlan[] = [
-  { series: '科普面对面', type: '科技咨询', count: 24, mode: 'online', participants: [8000, 15000], title: (_place, n) => `“科普面对面”专家访谈第${n}期` },
-  { series: '科普讲堂', type: '讲座/报告会', count: 48, mode: 'offline', participants: [150, 480], title: (_place, n) => `“科普讲堂”第${n}讲` },
-  { series: '科普专家基层行', type: '科技咨询', count: 56, mode: 'offline', participants: [120, 400], everywhere: true, title: (place, n) => `科普专家基层行走进${place}（${countyTopics[n % countyTopics.length]}）` },
-  { series: '科普知识在线有奖竞答', type: '竞赛', count: 12, mode: 'online', participants: [125000, 165000], months: allMonths, title: (_place, _n, month) => `科普知识在线有奖竞答（${month}月）` },
-  { series: 'i科普志愿服务', type: '志愿服务', count: 40, mode: 'offline', participants: [80, 260], everywhere: true, marchCampaign: '学雷锋纪念日', title: (place) => `学雷锋“i科普”志愿服务（${place}）` },
-  { series: '银龄跨越数字鸿沟', type: '培训', count: 30, mode: 'offline', participants: [40, 120], everywhere: true, title: (place, n) => `“银龄跨越数字鸿沟”老年人${seniorTopics[n % seniorTopics.length]}培训（${place}）` },
-  { series: '光影科学梦', type: '科普电影放映', count: 62, mode: 'offline', participants: [80, 300], title: (_place, n) => `“光影科学梦”科普电影巡映第${n}场` },
-  { series: '无人机机器人课堂', type: '培训', count: 18, mode: 'offline', participants: [38, 56], months: [3, 4, 5, 6, 9, 10, 11, 12], title: (_place, n) => `校园科技节无人机与机器人课堂第${n}课` },
+  { series: '科普面对面', type: '科技咨询', count: 24, mode: 'online', public: true, participants: [8000, 15000], title: (_place, n) => `“科普面对面”专家访谈第${n}期` },
+  { series: '科普讲堂', type: '讲座/报告会', count: 48, mode: 'offline', public: true, participants: [150, 480], title: (_place, n) => `“科普讲堂”第${n}讲` },
+  { series: '科普专家基层行', type: '科技咨询', count: 56, mode: 'offline', public: true, participants: [120, 400], everywhere: true, title: (place, n) => `科普专家基层行走进${place}（${countyTopics[n % countyTopics.length]}）` },
+  { series: '科普知识在线有奖竞答', type: '竞赛', count: 12, mode: 'online', public: true, participants: [125000, 165000], months: allMonths, title: (_place, _n, month) => `科普知识在线有奖竞答（${month}月）` },
+  { series: 'i科普志愿服务', type: '志愿服务', count: 40, mode: 'offline', public: true, participants: [80, 260], everywhere: true, marchCampaign: '学雷锋纪念日', title: (place) => `学雷锋“i科普”志愿服务（${place}）` },
+  { series: '银龄跨越数字鸿沟', type: '培训', count: 30, mode: 'offline', public: false, participants: [40, 120], everywhere: true, title: (place, n) => `“银龄跨越数字鸿沟”老年人${seniorTopics[n % seniorTopics.length]}培训（${place}）` },
+  { series: '光影科学梦', type: '科普电影放映', count: 62, mode: 'offline', public: true, participants: [80, 300], title: (_place, n) => `“光影科学梦”科普电影巡映第${n}场` },
+  { series: '无人机机器人课堂', type: '培训', count: 18, mode: 'offline', public: false, participants: [38, 56], months: [3, 4, 5, 6, 9, 10, 11, 12], title: (_place, n) => `校园科技节无人机与机器人课堂第${n}课` },
 ];
 
 function seriesEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
@@ -239,6 +243,7 @@ function seriesEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
           endDate: date(month, day),
           venue: series.mode === 'online' ? '线上' : orgs.venue(org, random),
           mode: series.mode,
+          public: series.public,
           participants: random.between(...series.participants),
           quantity: 1,
         };
@@ -248,12 +253,20 @@ function seriesEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
 }
 
 /** P5 and T8: the theme days and weeks every county marks, on their dates. */
-const campaignPlans: { campaign: string; type: DemoTypeName; perCounty: [number, number]; days: readonly [number, number][]; title: (place: string, topic: string) => string }[] = [
+const campaignPlans: {
+  campaign: string;
+  type: DemoTypeName;
+  perCounty: [number, number];
+  days: readonly [number, number][];
+  title: (place: string, topic: string) => string;
+  /** The theme days are public outreach, except meetings held for the scientists themselves. */
+  internal?: true;
+}[] = [
   { campaign: '学雷锋纪念日', type: '志愿服务', perCounty: [1, 3], days: [[3, 4], [3, 5], [3, 6]], title: (place, topic) => `学雷锋纪念日科普志愿服务：${topic}（${place}）` },
   { campaign: '全民国家安全教育日', type: '展览/展板', perCounty: [1, 2], days: [[4, 15]], title: (place, topic) => `全民国家安全教育日科普宣传：${topic}（${place}）` },
   { campaign: '防灾减灾日', type: '科技咨询', perCounty: [1, 3], days: [[5, 10], [5, 11], [5, 12], [5, 13]], title: (place, topic) => `防灾减灾日科普宣传：${topic}（${place}）` },
   { campaign: '科技活动周', type: '科技咨询', perCounty: [4, 8], days: [[5, 25], [5, 26], [5, 27], [5, 28], [5, 29], [5, 31]], title: (place, topic) => `科技活动周：${topic}科普活动（${place}）` },
-  { campaign: '全国科技工作者日', type: '其他', perCounty: [1, 1], days: [[5, 30]], title: (place) => `“全国科技工作者日”座谈会（${place}）` },
+  { campaign: '全国科技工作者日', type: '其他', perCounty: [1, 1], days: [[5, 30]], internal: true, title: (place) => `“全国科技工作者日”座谈会（${place}）` },
   { campaign: '食品安全宣传周', type: '展览/展板', perCounty: [1, 3], days: [[6, 17], [6, 18], [6, 19], [6, 20], [6, 21]], title: (place, topic) => `食品安全宣传周科普进${topic}（${place}）` },
   { campaign: '全国科普日', type: '科技咨询', perCounty: [6, 12], days: Array.from({ length: 11 }, (_, i) => [9, 14 + i] as [number, number]), title: (place, topic) => `全国科普日：${topic}主题科普活动（${place}）` },
 ];
@@ -271,6 +284,7 @@ function campaignEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
             title: campaign.title(orgs.place(org), topic),
             type: campaign.type,
             campaign: campaign.campaign,
+            public: !campaign.internal,
             org,
             organiser: org.name,
             startDate: date(month, day),
@@ -350,6 +364,49 @@ function awaitingVerification(fangcheng: OrgRow): Draft[] {
   ];
 }
 
+/** One coming activity: when, counted in days from the day the demo is loaded, and where (an org's 行政区划代码). */
+interface ComingActivity extends Omit<Draft, 'org' | 'startDate' | 'endDate' | 'organiser'> {
+  inDays: number;
+  /** Extra days it runs for (exhibitions). */
+  lasts?: number;
+  orgCode: string;
+}
+
+/**
+ * The next eight weeks, so the portal's 活动日历 is never empty on a fresh
+ * start: public events the city and the counties have announced and the city
+ * has checked, and one internal training that the portal must not show.
+ * Fixed apart from the anchor day. 受益人次 here is the number expected.
+ */
+const comingActivities: readonly ComingActivity[] = [
+  { inDays: 7, orgCode: '411300', title: '“科普讲堂”：人工智能与日常生活', type: '讲座/报告会', series: '科普讲堂', venue: '南阳市科技馆报告厅', participants: 300, quantity: 1, public: true, description: '邀请南阳理工学院专家讲解人工智能在出行、医疗和学习中的应用，现场设互动问答。' },
+  { inDays: 9, orgCode: '411322', title: '科普专家基层行走进方城县（冬季小麦田间管理）', type: '科技咨询', series: '科普专家基层行', venue: '方城县博望镇党群服务中心', participants: 180, quantity: 1, public: true, partners: ['方城县农业农村局'], description: '农技专家现场解答冬小麦防冻、除草和病虫害防治问题，发放技术明白纸。' },
+  { inDays: 12, lasts: 6, orgCode: '411300', title: '科学家精神主题展板巡展（南阳市民之家）', type: '展览/展板', series: '科学家精神', venue: '南阳市民之家一楼大厅', participants: 2000, quantity: 24, public: true, description: '24 块展板讲述钱学森、邓稼先、袁隆平、黄大年等科学家的故事。' },
+  { inDays: 14, orgCode: '411381', title: '“光影科学梦”科普电影进校园（邓州市）', type: '科普电影放映', series: '光影科学梦', venue: '邓州市第一初级中学', participants: 600, quantity: 2, public: true, description: '放映科普影片《地球脉动》《飞向太空》，映后由科技辅导员讲解。' },
+  { inDays: 16, orgCode: '411300', title: '“科普面对面”专家访谈：冬季呼吸道疾病防治', type: '科技咨询', series: '科普面对面', venue: '线上', mode: 'online', participants: 10000, quantity: 1, public: true, partners: ['南阳市中心医院'], description: '呼吸科专家在线访谈并答网友问，可通过南阳市科协视频号观看。' },
+  { inDays: 20, orgCode: '411328', title: '唐河县科技馆公众开放日', type: '参观开放', venue: '唐河县科技馆', participants: 500, quantity: 1, public: true, description: '免费开放全部展厅，安排科普讲解员定时讲解和科学小实验表演。' },
+  { inDays: 23, orgCode: '411302', title: '学雷锋“i科普”志愿服务进社区（宛城区）', type: '志愿服务', series: 'i科普志愿服务', venue: '宛城区仲景街道社区服务中心', participants: 150, quantity: 1, public: true, description: '科技志愿者为居民提供健康咨询、手机使用和防诈骗讲解。' },
+  { inDays: 27, orgCode: '411300', title: '南阳市青少年科技创新大赛决赛', type: '竞赛', venue: '南阳市青少年课外活动中心', participants: 400, quantity: 1, public: true, partners: ['南阳市教育局'], description: '全市中小学生科技创新作品现场展示与答辩，欢迎家长和市民观摩。' },
+  { inDays: 30, orgCode: '411303', title: '防范电信诈骗科普宣传（卧龙区）', type: '科技咨询', venue: '卧龙区石桥镇文化广场', participants: 260, quantity: 1, public: true, partners: ['卧龙区公安分局'], description: '民警和科技志愿者讲解常见诈骗手法，现场演示如何识别诈骗短信。' },
+  { inDays: 33, orgCode: '411300', title: '全市科协系统科普信息员业务培训', type: '培训', venue: '南阳市科协会议室', participants: 80, quantity: 1, public: false, description: '面向各县区科协科普信息员的内部业务培训。' },
+  { inDays: 35, orgCode: '411323', title: '森林防火与应急避险科普讲座（西峡县）', type: '讲座/报告会', venue: '西峡县丁河镇中心学校', participants: 220, quantity: 1, public: true, description: '讲解冬春季森林防火知识和火场避险方法。' },
+  { inDays: 41, orgCode: '411300', title: '科普知识在线有奖竞答（冬季专场）', type: '竞赛', series: '科普知识在线有奖竞答', venue: '线上', mode: 'online', participants: 120000, quantity: 1, public: true, description: '围绕冬季健康、安全用电和防灾减灾出题，答题全部正确者可参与抽奖。' },
+  { inDays: 48, lasts: 3, orgCode: '411324', title: '玉雕工艺中的科学——科普展览（镇平县）', type: '展览/展板', venue: '镇平县文化馆', participants: 900, quantity: 16, public: true, description: '从矿物硬度到雕刻工具，展示镇平玉雕背后的科学原理。' },
+  { inDays: 55, orgCode: '411325', title: '科普专家基层行走进内乡县（中药材种植）', type: '科技咨询', series: '科普专家基层行', venue: '内乡县赵店乡党群服务中心', participants: 160, quantity: 1, public: true, partners: ['内乡县农业农村局'], description: '中药材种植专家讲解山茱萸、艾草的栽培与病虫害防治。' },
+];
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** The coming activities dated from `today`, for the orgs the demo has. */
+export function comingDemoActivities(orgs: readonly OrgRow[], today: string): Draft[] {
+  return comingActivities.flatMap(({ inDays, lasts = 0, orgCode, ...fields }) => {
+    const org = orgs.find((o) => o.admin_code === orgCode);
+    if (!org) return [];
+    return [{ ...fields, org, organiser: org.name, startDate: addDays(today, inDays), endDate: addDays(today, inDays + lasts) }];
+  });
+}
+
 async function contextFor(db: Db, username: string, fallback: ServiceContext): Promise<ServiceContext> {
   const user = await findUserForCli(db, username);
   if (!user) return fallback;
@@ -377,22 +434,25 @@ async function checkedInputs(db: Db, ctx: ServiceContext, drafts: readonly Draft
 
 /**
  * Loads the demo activities once (skipped when any activity exists): the
- * 2024 records, verified by the city, and a few 2025 reports from 方城县 for
- * the verify queue. Returns how many of each it created.
+ * 2024 records, verified by the city, a few 2025 reports from 方城县 for
+ * the verify queue, and the coming weeks' activities from `today` (Beijing's
+ * date by default) for the portal's calendar. Returns how many of each it created.
  */
-export async function loadDemoActivities(db: Db): Promise<{ verified: number; reported: number }> {
+export async function loadDemoActivities(db: Db, today = beijingToday()): Promise<{ verified: number; reported: number; upcoming: number }> {
   const root = await findRootOrg(db);
   if (!root) throw new Error('the organisation tree is empty: run migrations and seeding first');
-  if ((await repo.findActivities(db, { scopeRootId: root.id }, { offset: 0, limit: 1 })).total > 0) return { verified: 0, reported: 0 };
+  if ((await repo.findActivities(db, { scopeRootId: root.id }, { offset: 0, limit: 1 })).total > 0) return { verified: 0, reported: 0, upcoming: 0 };
   const orgs = await findOrgSubtree(db, root.id);
   const counties = orgs.filter((org) => org.parent_id === root.id && org.type === 'county_association');
   const city = systemContext(db, root.id, 'demo');
   const history = await checkedInputs(db, city, demoActivities2024(root, counties));
   const verified = await insertCheckedActivities(city, history, { verified: true, source: 'demo' });
+  const coming = await checkedInputs(db, city, comingDemoActivities(orgs, today));
+  const upcoming = await insertCheckedActivities(city, coming, { verified: true, source: 'demo' });
   const fangcheng = counties.find((org) => org.admin_code === '411322');
-  if (!fangcheng) return { verified: verified.length, reported: 0 };
+  if (!fangcheng) return { verified: verified.length, reported: 0, upcoming: upcoming.length };
   const reporter = await contextFor(db, 'fangcheng', city);
   const reports = await checkedInputs(db, reporter, awaitingVerification(fangcheng));
   const reported = await insertCheckedActivities(reporter, reports, { source: 'demo' });
-  return { verified: verified.length, reported: reported.length };
+  return { verified: verified.length, reported: reported.length, upcoming: upcoming.length };
 }
