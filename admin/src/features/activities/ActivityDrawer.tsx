@@ -90,6 +90,7 @@ export function ActivityDrawer({ activity, open, onClose, afterClose, onDecided 
           <Descriptions.Item label={t('description')}>
             <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{activity.description || '—'}</Typography.Paragraph>
           </Descriptions.Item>
+          <Descriptions.Item label={t('visibility')}>{t(activity.public ? 'visibility.public' : 'visibility.internal')}</Descriptions.Item>
           <Descriptions.Item label={t('evidence')}>{activity.evidenceMediaIds.length ? <EvidenceField value={activity.evidenceMediaIds} readOnly /> : '—'}</Descriptions.Item>
         </Descriptions>
       )}

@@ -35,6 +35,17 @@ export function ActivityFilterFields({ types, campaigns, withYear = true }: { ty
       <Form.Item name="status" label={t('status')}>
         <Select options={activityStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))} allowClear placeholder={t('all')} style={{ width: 110 }} />
       </Form.Item>
+      <Form.Item name="public" label={t('visibility')}>
+        <Select
+          options={[
+            { value: 'true', label: t('visibility.public') },
+            { value: 'false', label: t('visibility.internal') },
+          ]}
+          allowClear
+          placeholder={t('all')}
+          style={{ width: 100 }}
+        />
+      </Form.Item>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useMemo } from 'react';
 import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
@@ -23,7 +23,7 @@ interface ActivityFormModalProps extends DialogControl {
 }
 
 const fieldNames: (keyof ActivityFormValues & string)[] = [
-  'title', 'typeId', 'campaignId', 'series', 'startDate', 'endDate', 'orgId', 'venue', 'organiser', 'partners', 'participants', 'mode', 'quantity', 'description', 'evidenceMediaIds',
+  'title', 'typeId', 'campaignId', 'series', 'startDate', 'endDate', 'orgId', 'venue', 'organiser', 'partners', 'participants', 'mode', 'quantity', 'description', 'evidenceMediaIds', 'public',
 ];
 
 /** Entries one may choose: the active ones, plus the activity's own even if since retired, so a correction does not lose it. */
@@ -121,6 +121,9 @@ export function ActivityFormModal({ activity, types, campaigns, onSaved, ...dial
       </Form.Item>
       <Form.Item name="evidenceMediaIds" label={t('evidence')}>
         <EvidenceField />
+      </Form.Item>
+      <Form.Item name="public" label={t('public')} extra={t('publicHint')} valuePropName="checked">
+        <Switch />
       </Form.Item>
     </FormModal>
   );

@@ -18,6 +18,7 @@ const values: ActivityFormValues = {
   quantity: undefined,
   description: '',
   evidenceMediaIds: ['media-1'],
+  public: true,
 };
 
 describe('toActivityInput', () => {
@@ -38,7 +39,13 @@ describe('toActivityInput', () => {
       quantity: null,
       description: '',
       evidenceMediaIds: ['media-1'],
+      public: true,
     });
+  });
+
+  it('starts a new activity internal: it reaches the portal only when someone says so', () => {
+    expect(formValuesOf(undefined).public).toBe(false);
+    expect(toActivityInput({ ...values, public: undefined }).public).toBe(false);
   });
 
   it('keeps a quantity of 0, which is a figure and not an empty field', () => {

@@ -21,11 +21,13 @@ export interface ActivityFormValues {
   description?: string;
   /** 活动照片: media library ids. */
   evidenceMediaIds?: string[];
+  /** 对公众公开 */
+  public?: boolean;
 }
 
 /** The form's values for an existing activity; a new one starts as a one-day offline activity of the user's org. */
 export function formValuesOf(activity: Activity | undefined, defaults: { orgId?: string } = {}): Partial<ActivityFormValues> {
-  if (!activity) return { mode: 'offline', orgId: defaults.orgId, partners: [], evidenceMediaIds: [] };
+  if (!activity) return { mode: 'offline', orgId: defaults.orgId, partners: [], evidenceMediaIds: [], public: false };
   return {
     title: activity.title,
     typeId: activity.typeId,
@@ -42,6 +44,7 @@ export function formValuesOf(activity: Activity | undefined, defaults: { orgId?:
     quantity: activity.quantity,
     description: activity.description,
     evidenceMediaIds: activity.evidenceMediaIds,
+    public: activity.public,
   };
 }
 
@@ -69,6 +72,7 @@ export function toActivityInput(values: ActivityFormValues): ActivityInput {
     quantity: values.quantity ?? null,
     description: trimmed(values.description),
     evidenceMediaIds: values.evidenceMediaIds ?? [],
+    public: values.public ?? false,
   };
 }
 
