@@ -21,6 +21,7 @@ const SiteSettingsPage = lazy(() => import('../features/site/SiteSettingsPage.ts
 const ActivityListPage = lazy(() => import('../features/activities/ActivityListPage.tsx'));
 const VerificationQueuePage = lazy(() => import('../features/activities/VerificationQueuePage.tsx'));
 const VocabulariesPage = lazy(() => import('../features/activities/VocabulariesPage.tsx'));
+const BookingListPage = lazy(() => import('../features/bookings/BookingListPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
@@ -65,6 +66,7 @@ export const router = createBrowserRouter(
         { path: 'activities', element: page(<ActivityListPage />) },
         { path: 'activity-verification', element: <RequireRole roles={['admin', 'reviewer']}>{page(<VerificationQueuePage />)}</RequireRole> },
         { path: 'activity-vocabularies', element: <RequireRole roles={['admin']}>{page(<VocabulariesPage />)}</RequireRole> },
+        { path: 'bookings', element: page(<BookingListPage />) },
         { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
         { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
         { path: 'site', element: <RequireRole roles={['admin']}>{page(<SiteSettingsPage />)}</RequireRole> },
