@@ -1,0 +1,81 @@
+/**
+ * Issue 6, Must show 3, as people would do it: a teacher books a group visit
+ * on the portal from a phone with JavaScript off; staff confirm the booking
+ * and record how many came in the console; the venue's visit figure for the
+ * day rises by exactly that count.
+ */
+import { addDays, beijingToday } from '../../src/modules/bookings/booking-time.ts';
+import { apiAs, type ApiSession } from './support/api-steps.ts';
+import { button, demoAdmin, dialog, openModule, signIn } from './support/console-steps.ts';
+import { expect, test, viewports } from './support/fixtures.ts';
+
+const venueName = '宛城区青少年科技馆（预约测试）';
+const school = '南阳市第十五小学';
+const attendedCount = 38;
+
+/** 参观人次 of the venue on one day, from the venues module's visit figures. */
+async function visitorsOn(admin: ApiSession, venueId: string, date: string): Promise<number> {
+  const page = await admin.get<{ items: { visitors: number }[] }>(`/api/v1/venues/${venueId}/visits?from=${date}&to=${date}`);
+  return page.items.reduce((sum, visit) => sum + visit.visitors, 0);
+}
+
+test('a teacher books a group visit on the portal; staff confirm it and record attendance; the day’s visit figure rises by the attended count', async ({ kexie, browser, page }) => {
+  // Today's last minutes: bookable now, and attendance may be recorded today. (Fails only between 23:58 and midnight, Beijing time.)
+  const today = beijingToday();
+  const admin = await apiAs(browser, kexie.baseUrl, demoAdmin.username);
+  const wancheng = (await admin.get<{ items: { id: string; name: string }[] }>('/api/v1/orgs?q=宛城区科协')).items.find((o) => o.name === '宛城区科协')!;
+  const venue = await admin.post<{ id: string }>('/api/v1/venues', { name: venueName, kind: 'youth_centre', ownerOrgId: wancheng.id, countyOrgId: wancheng.id, address: '南阳市宛城区仲景路 8 号', openedOn: '2021-09-01', status: 'open' });
+  await admin.post(`/api/v1/venues/${venue.id}/slots/generate`, { from: today, to: addDays(today, 6), weekdays: [1, 2, 3, 4, 5, 6, 7], times: [{ start: '23:58', end: '23:59' }], capacity: 50 });
+  const before = await visitorsOn(admin, venue.id, today);
+
+  // The teacher, on a phone with JavaScript off.
+  const phone = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: viewports.phone, javaScriptEnabled: false });
+  const teacher = await phone.newPage();
+  await teacher.goto('/');
+  await teacher.getByRole('navigation', { name: '栏目导航' }).getByRole('link', { name: '团体预约' }).click();
+  await teacher.getByRole('link', { name: venueName }).click();
+  await teacher.getByRole('heading', { name: venueName, level: 1 }).waitFor();
+  await teacher.getByRole('link', { name: new RegExp(`^${today}`) }).click();
+  const slot = teacher.getByRole('listitem').filter({ hasText: '23:58–23:59' });
+  await expect(slot.innerText()).resolves.toContain('剩余 50 人');
+  await slot.getByRole('link', { name: '预约此时段' }).click();
+  await teacher.getByLabel('团体人数').fill('45');
+  await teacher.getByLabel('单位/学校名称').fill(school);
+  await teacher.getByLabel('联系人姓名').fill('刘芳');
+  await teacher.getByLabel('联系人手机号码').fill('139 3770 1234');
+  await teacher.getByRole('button', { name: '提交预约' }).click();
+  await teacher.getByRole('heading', { name: '预约已提交' }).waitFor();
+  const reference = (await teacher.locator('.booking-reference').innerText()).trim();
+  expect(reference).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  // The confirmation shows the contact masked, never the number in full.
+  const confirmation = await teacher.getByRole('main').innerText();
+  expect(confirmation).toContain('139****1234');
+  expect(confirmation).not.toContain('13937701234');
+  await phone.close();
+
+  // Staff find the booking in the console, confirm it, and record how many came.
+  await signIn(page, demoAdmin.username, demoAdmin.password);
+  await openModule(page, '团体预约');
+  await page.getByLabel('单位或预约号').fill(reference);
+  await button(page, '查询').click();
+  const actions = page.getByRole('group', { name: `${reference} 的操作` });
+  const row = page.getByRole('table', { name: '团体预约列表' }).getByRole('row').filter({ hasText: reference });
+  await expect(row.innerText()).resolves.toContain('刘芳 13937701234');
+  const confirmed = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/confirm'));
+  await button(actions, '确认').click();
+  expect((await confirmed).status()).toBe(200);
+  await row.getByText('已确认').waitFor();
+
+  await button(actions, '登记到馆').click();
+  const attendance = dialog(page, `登记到馆：${school}`);
+  await attendance.getByLabel('实到人数').fill(String(attendedCount));
+  const recorded = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/attendance'));
+  await button(attendance, '保存').click();
+  expect((await recorded).status()).toBe(200);
+  await attendance.waitFor({ state: 'hidden' });
+  await row.getByText('已到馆').waitFor();
+  await expect(row.innerText()).resolves.toContain(`实到 ${attendedCount} 人`);
+
+  expect(await visitorsOn(admin, venue.id, today)).toBe(before + attendedCount);
+  await admin.close();
+});
