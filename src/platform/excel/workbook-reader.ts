@@ -1,10 +1,10 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import type { Locale } from '../i18n/catalogue.ts';
 import type { CellValue } from './cells.ts';
 import { describe, describeProblem } from './excel.messages.ts';
 import { columnsOf, type Column, type Sheet } from './sheet.ts';
+import { WorkbookFormatError, XlsxWorkbook, type ShownCell } from './xlsx-stream.ts';
+import { XmlFormatError } from './xml-scanner.ts';
 
 /** A problem with one cell: which row (as Excel numbers it), which column (its header), and why, in the reader's language. */
 export interface RowError extends ErrorDetail {
@@ -14,10 +14,15 @@ export interface RowError extends ErrorDetail {
   message: string;
 }
 
-/** One data row: the cells as found (for a preview) and the parsed values, complete only when every cell passed. */
+/**
+ * One data row: the parsed values, complete only when every cell passed, and
+ * the row's problems. `cells` (what the file has, for a preview) is kept only
+ * for the first `ReadOptions.previewRows` rows: a 100,000-row import needs no
+ * second copy of every row.
+ */
 export type ReadRow<Row> = {
   row: number;
-  cells: { [K in keyof Row]: CellValue };
+  cells?: { [K in keyof Row]: CellValue };
   errors: RowError[];
 } & ({ complete: true; values: Row } | { complete: false; values: Partial<Row> });
 
@@ -25,22 +30,8 @@ export interface ReadOptions {
   locale: Locale;
   /** More data rows than this is refused before the rest of the file is read. */
   maxRows: number;
-}
-
-/** An Excel error value such as #N/A or #REF!, kept apart so it is reported rather than read as text. */
-interface ErrorCell {
-  error: string;
-}
-
-/** Reduces what exceljs gives for a cell (rich text, hyperlink, formula …) to what the cell shows. */
-function shownValue(value: ExcelJS.CellValue | undefined): CellValue | ErrorCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return { error: String(value.error) };
-  if ('hyperlink' in value) return shownValue(value.text as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return shownValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  return null;
+  /** How many of the first rows keep their cells as found, for a preview; none unless asked. */
+  previewRows?: number;
 }
 
 /** Header text as people vary it: surrounding and inner spaces, full-width forms, a * marking a required column. */
@@ -51,71 +42,65 @@ const instructionSheetNames = new Set(['excel.instructions.sheet'].flatMap((key)
 /**
  * Reads a module's worksheet from an .xlsx file, streaming, so an oversized
  * file is refused at the first row past the limit rather than after loading
- * it all. Columns are found by header text, in any order. File-level problems
- * (not a workbook, a header that does not match) throw AppError; cell problems
- * come back on their rows, every one of them.
+ * it all. The first sheet in tab order that is not the template's
+ * instructions is read. Columns are found by header text, in any order.
+ * File-level problems (not a workbook, a header that does not match) throw
+ * AppError; cell problems come back on their rows, every one of them.
  */
 export async function readSheet<Row>(sheet: Sheet<Row>, bytes: Buffer, options: ReadOptions): Promise<ReadRow<Row>[]> {
   const columns = columnsOf(sheet);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: 'cache',
-    // Styles tell a date cell from a number.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-
+  const previewRows = options.previewRows ?? 0;
   const rows: ReadRow<Row>[] = [];
   let headerFound = false;
   try {
-    for await (const worksheet of reader) {
-      // The template puts the data first; skip its instructions sheet if someone moved it forward.
-      if (instructionSheetNames.has((worksheet as unknown as { name?: string }).name ?? '')) {
-        // The streaming reader parses the file in order: a skipped sheet must still be read through, or the parse can fail under load.
-        for await (const _row of worksheet) void _row;
-        continue;
-      }
-      /** For each column of the format, where the file has it; a column the file leaves out reads as blank. */
-      let positions: (number | undefined)[] | undefined;
-      for await (const excelRow of worksheet) {
-        const values = (excelRow.values as (ExcelJS.CellValue | undefined)[]) ?? [];
+    const workbook = await XlsxWorkbook.open(bytes);
+    // The template puts the data first; skip its instructions sheet if someone moved it forward.
+    const worksheet = workbook.worksheets.find(({ name }) => !instructionSheetNames.has(name));
+    /** For each column of the format, where the file has it; a column the file leaves out reads as blank. */
+    let positions: (number | undefined)[] | undefined;
+    for await (const batch of worksheet ? workbook.rows(worksheet) : []) {
+      for (const { number, cells } of batch) {
         if (!positions) {
-          if (values.every((value) => isBlankShown(shownValue(value)))) continue;
-          positions = matchHeader(columns, values, excelRow.number, options.locale);
+          if (cells.every(isBlankShown)) continue;
+          positions = matchHeader(columns, cells, number, options.locale);
           headerFound = true;
           continue;
         }
-        const shown = positions.map((position) => (position === undefined ? null : shownValue(values[position])));
+        const shown = positions.map((position) => (position === undefined ? null : (cells[position] ?? null)));
         if (shown.every(isBlankShown)) continue;
         if (rows.length === options.maxRows) throw new AppError('EXCEL_TOO_MANY_ROWS', 400, { params: { max: options.maxRows } });
-        rows.push(parseRow<Row>(excelRow.number, columns, shown, options.locale));
+        rows.push(parseRow<Row>(number, columns, shown, options.locale, rows.length < previewRows));
       }
-      break;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('EXCEL_FILE_UNREADABLE', 400);
+    if (error instanceof WorkbookFormatError || error instanceof XmlFormatError || isZlibError(error)) throw new AppError('EXCEL_FILE_UNREADABLE', 400);
+    throw error;
   }
   if (!headerFound) throw new AppError('EXCEL_SHEET_EMPTY', 400);
   if (rows.length === 0) throw new AppError('EXCEL_NO_ROWS', 400);
   return rows;
 }
 
-const isBlankShown = (value: CellValue | ErrorCell) =>
-  value === null || (typeof value === 'string' && value.trim() === '');
+/** A corrupt deflate stream inside the zip. */
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('Z_');
+}
+
+/** Blank: no cell, an empty one, or only spaces. Sparse arrays skip missing cells in `every`, so those count as blank too. */
+const isBlankShown = (value: ShownCell | undefined) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 type SheetColumns = { key: string; column: Column<unknown> }[];
 
 /** Where each column of the format is in the file's header row, or every problem with that header row. */
-function matchHeader(columns: SheetColumns, values: (ExcelJS.CellValue | undefined)[], rowNumber: number, locale: Locale): (number | undefined)[] {
+function matchHeader(columns: SheetColumns, cells: readonly ShownCell[], rowNumber: number, locale: Locale): (number | undefined)[] {
   const byHeader = new Map(columns.map(({ column }, i) => [headerKey(column.header), i]));
   const positions: (number | undefined)[] = columns.map(() => undefined);
   const problems: ErrorDetail[] = [];
   const headerProblem = (column: string, key: string, params: Record<string, unknown>) =>
     problems.push({ row: rowNumber, column, code: key, message: describe(locale, key, params) });
-  values.forEach((value, index) => {
-    const shown = shownValue(value);
+  cells.forEach((shown, index) => {
     if (isBlankShown(shown) || typeof shown === 'object') return;
     const text = String(shown).trim();
     const at = byHeader.get(headerKey(text));
@@ -131,26 +116,25 @@ function matchHeader(columns: SheetColumns, values: (ExcelJS.CellValue | undefin
   return positions;
 }
 
-function parseRow<Row>(
-  rowNumber: number,
-  columns: SheetColumns,
-  shown: (CellValue | ErrorCell)[],
-  locale: Locale,
-): ReadRow<Row> {
+/** Shared by every row without problems, so 100,000 good rows do not hold 100,000 empty arrays. */
+const noErrors = Object.freeze([]) as unknown as RowError[];
+
+function parseRow<Row>(rowNumber: number, columns: SheetColumns, shown: ShownCell[], locale: Locale, keepCells: boolean): ReadRow<Row> {
   const cells = {} as Record<string, CellValue>;
   const values = {} as Record<string, unknown>;
-  const errors: RowError[] = [];
+  let errors = noErrors;
+  const problem = (error: RowError) => (errors === noErrors ? (errors = [error]) : errors.push(error));
   columns.forEach(({ key, column }, i) => {
     const value = shown[i] ?? null;
     if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
       cells[key] = value.error;
-      errors.push({ row: rowNumber, column: column.header, code: 'excel.cell.errorValue', message: describe(locale, 'excel.cell.errorValue', { value: value.error }) });
+      problem({ row: rowNumber, column: column.header, code: 'excel.cell.errorValue', message: describe(locale, 'excel.cell.errorValue', { value: value.error }) });
       return;
     }
     cells[key] = value;
     const result = column.read(value);
     if (result.ok) values[key] = result.value;
-    else errors.push({ row: rowNumber, column: column.header, code: result.problem.key, message: describeProblem(locale, result.problem) });
+    else problem({ row: rowNumber, column: column.header, code: result.problem.key, message: describeProblem(locale, result.problem) });
   });
-  return { row: rowNumber, cells, errors, complete: errors.length === 0, values } as ReadRow<Row>;
+  return { row: rowNumber, ...(keepCells ? { cells } : {}), errors, complete: errors === noErrors, values } as ReadRow<Row>;
 }

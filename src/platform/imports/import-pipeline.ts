@@ -82,7 +82,7 @@ const previewRowLimit = 100;
 
 /** Reads the uploaded file into rows; file-level problems (not a workbook, wrong header, too many rows) throw. */
 export function readImportFile<Row>(importer: Importer<Row, unknown>, bytes: Buffer, locale: Locale): Promise<ReadRow<Row>[]> {
-  return readSheet(importer.sheet, bytes, { locale, maxRows: importer.maxRows });
+  return readSheet(importer.sheet, bytes, { locale, maxRows: importer.maxRows, previewRows: previewRowLimit });
 }
 
 /** Every problem of every row, cell problems first, each row's in column order, rows in file order. */
@@ -111,7 +111,7 @@ export async function dryRunImport<Row, Plan>(ctx: ServiceContext, importer: Imp
     columns: columns.map(({ column }) => column.header),
     preview: rows.slice(0, previewRowLimit).map((row) => ({
       row: row.row,
-      cells: columns.map(({ key }) => cellText(row.cells[key])),
+      cells: columns.map(({ key }) => cellText(row.cells?.[key] ?? null)),
       valid: !invalidRows.has(row.row),
     })),
   };
