@@ -14,6 +14,7 @@ export {
   recordAttendance,
 } from './booking.service.ts';
 export { generateSlots, listSlots, updateSlot } from './slot.service.ts';
+export { loadDemoBookings, demoBookingVenue } from './booking.demo.ts';
 export { listBookableVenues, venueAvailability, slotForBooking, upcomingSlots, bookingHorizonDays, type BookableVenue, type VenueAvailability, type SlotAvailability } from './availability.service.ts';
 export { maxGroupSize, type Booking, type PublicBooking, type PublicBookingInput, type GenerateSlotsInput } from './booking.schemas.ts';
 export { isMobilePhone, normalisePhone, maskName, maskPhone } from './personal-data.ts';
