@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError } from '../../platform/errors.ts';
 
 /**
@@ -24,4 +25,13 @@ export function refuse(problems: readonly FieldProblem[]): never {
 /** Throws the problems, if any. */
 export function refuseAny(problems: readonly FieldProblem[]): void {
   if (problems.length > 0) refuse(problems);
+}
+
+/**
+ * A concurrent writer took the name between the check and the write, and the
+ * unique index refused this one: answer as the check would have.
+ */
+export function refuseIfNameTaken(err: unknown, code: string, name: string): never {
+  if (isUniqueViolation(err)) refuse([{ field: 'name', code, status: 409, params: { name: name.trim() } }]);
+  throw err;
 }

@@ -9,6 +9,9 @@ export const venueMessages = defineMessages({
     VENUE_OPENED_ON_REQUIRED: '开放中的场馆须填写开馆日期',
     VENUE_OPENED_ON_IN_FUTURE: '开馆日期 {openedOn} 晚于今天，尚未开馆的场馆请选择“规划中”或“在建”',
     VENUE_HAS_RECORDS: '场馆“{name}”已有参观、到校或巡展记录，不能删除；可将其状态改为“闭馆”',
+    // Shared by the records kept under venues, caravans and touring shows.
+    VENUE_RECORD_IN_FUTURE: '日期 {date} 晚于今天，不能填报尚未发生的活动',
+    VENUE_RECORD_COUNTY_UNKNOWN: '所在县区须是组织树中的县区（或市）科协',
     'venue.kind.museum': '实体科技馆',
     'venue.kind.youth_centre': '青少年活动中心',
     'venue.kind.rural_school_museum': '农村中学科技馆',
@@ -27,6 +30,8 @@ export const venueMessages = defineMessages({
     VENUE_OPENED_ON_REQUIRED: 'An open venue needs its opening date',
     VENUE_OPENED_ON_IN_FUTURE: 'The opening date {openedOn} is after today; choose "planned" or "under construction" until it opens',
     VENUE_HAS_RECORDS: 'The venue "{name}" has visit, outreach or touring records and cannot be deleted; set its status to "closed" instead',
+    VENUE_RECORD_IN_FUTURE: 'The date {date} is after today; record what has happened',
+    VENUE_RECORD_COUNTY_UNKNOWN: 'The county must be a county (or city) association in the tree',
     'venue.kind.museum': 'Science museum',
     'venue.kind.youth_centre': 'Youth activity centre',
     'venue.kind.rural_school_museum': 'Rural school science museum',

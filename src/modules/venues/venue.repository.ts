@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../database.ts';
 import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
@@ -56,4 +56,24 @@ export async function updateVenue(db: Db, id: string, changes: Updateable<VenueT
 
 export async function deleteVenue(db: Db, id: string): Promise<void> {
   await db.deleteFrom('venues').where('id', '=', id).execute();
+}
+
+/** How many venues of each kind and status are run in a subtree. */
+export async function countVenuesByKindAndStatus(db: Db, scopeRootId: string): Promise<{ kind: VenueKind; status: VenueStatus; count: number }[]> {
+  const rows = await db
+    .selectFrom('venues')
+    .where(inOrgSubtree(scopeRootId, 'venues.owner_org_id'))
+    .select(['kind', 'status', sql<number>`count(*)`.as('count')])
+    .groupBy(['kind', 'status'])
+    .orderBy('kind')
+    .orderBy('status')
+    .execute();
+  return rows.map((row) => ({ kind: row.kind, status: row.status, count: Number(row.count) }));
+}
+
+export async function findVenuesByIds(db: Db, ids: readonly string[], scopeRootId?: string): Promise<VenueRow[]> {
+  if (ids.length === 0) return [];
+  let query = db.selectFrom('venues').selectAll().where('id', 'in', ids);
+  if (scopeRootId) query = query.where(inOrgSubtree(scopeRootId, 'venues.owner_org_id'));
+  return query.execute();
 }

@@ -2,9 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { IdParams, errorResponses } from '../../platform/http/schema.ts';
 import { contextOf } from '../auth/index.ts';
+import { VenueFigures, VenueFiguresQuery } from './figures.schemas.ts';
+import { venueFigures } from './figures.service.ts';
 import { Venue, VenueInputBody, VenueListQuery, VenuePage } from './venue.schemas.ts';
 import { createVenue, deleteVenue, getVenue, listVenues, updateVenue } from './venue.service.ts';
 import { visitRoutes } from './visit.routes.ts';
+import { outreachRoutes } from './outreach.routes.ts';
+import { caravanRoutes } from './caravan.routes.ts';
+import { touringRoutes } from './touring.routes.ts';
 
 const tags = ['venues'];
 
@@ -13,6 +18,15 @@ export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/venues', {
     schema: { tags, summary: 'Venues run by orgs in scope, by name', querystring: VenueListQuery, response: { 200: VenuePage, ...errorResponses(400, 401, 403) } },
     handler: (request) => listVenues(contextOf(request), request.query),
+  });
+  app.get('/venues/figures', {
+    schema: {
+      tags,
+      summary: 'A year’s figures of the museum system: venues, visitors, school outreach, caravans, touring shows',
+      querystring: VenueFiguresQuery,
+      response: { 200: VenueFigures, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: (request) => venueFigures(contextOf(request), request.query),
   });
   app.post('/venues', {
     schema: { tags, summary: 'Record a venue (场馆)', body: VenueInputBody, response: { 201: Venue, ...errorResponses(400, 401, 403, 404, 409) } },
@@ -34,4 +48,7 @@ export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   });
   await app.register(visitRoutes);
+  await app.register(outreachRoutes);
+  await app.register(caravanRoutes);
+  await app.register(touringRoutes);
 };

@@ -1,27 +1,27 @@
 import type { Db } from '../../database.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.ts';
+import { isForeignKeyViolation } from '../../platform/db/errors.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageWindow } from '../../platform/http/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findOrgsByIds, isOrgInSubtree, type OrgRow } from '../orgs/index.ts';
+import { isOrgInSubtree } from '../orgs/index.ts';
+import { isCountyLevel, orgsById } from './places.ts';
 import { todayInBeijing } from './calendar.ts';
-import { refuse, type FieldProblem } from './field-problems.ts';
+import { refuse, refuseIfNameTaken, type FieldProblem } from './field-problems.ts';
 import { venuePolicy } from './venue.policy.ts';
 import * as repo from './venue.repository.ts';
 import { venueHasVisits } from './visit.repository.ts';
+import { venueHasOutreach } from './outreach.repository.ts';
+import { venueHostsStops } from './touring.repository.ts';
 import type { Venue, VenueInput, VenueListQuery, VenuePage } from './venue.schemas.ts';
 import type { VenueRow } from './venue.table.ts';
 import './venue.messages.ts';
 
-/** Orgs a county may be: a county-level association, or the city for venues serving the whole city. */
-const countyLevelTypes: readonly OrgRow['type'][] = ['county_association', 'city_association'];
-
 /** The API view of venue rows, with their owner's and county's names looked up once for the batch. */
 export async function presentVenues(db: Db, rows: readonly VenueRow[]): Promise<Venue[]> {
-  const orgs = new Map((await findOrgsByIds(db, [...new Set(rows.flatMap((r) => [r.owner_org_id, r.county_org_id]))])).map((o) => [o.id, o]));
+  const orgs = await orgsById(db, rows.flatMap((r) => [r.owner_org_id, r.county_org_id]));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -67,14 +67,13 @@ export async function listPublicVenues(db: Db): Promise<Venue[]> {
 /** Every rule a venue must meet beyond its schema, by field. */
 async function checkVenue(db: Db, ctx: ServiceContext, input: VenueInput, selfId?: string): Promise<FieldProblem<keyof VenueInput>[]> {
   const problems: FieldProblem<keyof VenueInput>[] = [];
-  const orgs = new Map((await findOrgsByIds(db, [input.ownerOrgId, input.countyOrgId])).map((o) => [o.id, o]));
+  const orgs = await orgsById(db, [input.ownerOrgId, input.countyOrgId]);
   const ownerInScope = orgs.has(input.ownerOrgId) && (await isOrgInSubtree(db, ctx.actor.orgId, input.ownerOrgId));
   if (!ownerInScope) problems.push({ field: 'ownerOrgId', code: 'VENUE_OWNER_OUT_OF_SCOPE', status: 404 });
   const county = orgs.get(input.countyOrgId);
   // The county is the owner's own (a county museum) or one below it (the city's museum stands in a district).
   const countyFits =
-    county !== undefined &&
-    countyLevelTypes.includes(county.type) &&
+    isCountyLevel(county) &&
     ownerInScope &&
     ((await isOrgInSubtree(db, input.ownerOrgId, county.id)) || (await isOrgInSubtree(db, county.id, input.ownerOrgId)));
   if (!countyFits) problems.push({ field: 'countyOrgId', code: 'VENUE_COUNTY_INVALID' });
@@ -102,12 +101,6 @@ function rowFields(input: VenueInput) {
   };
 }
 
-/** A concurrent writer took the name between the check and the write. */
-function nameTakenRace(err: unknown, input: VenueInput): never {
-  if (isUniqueViolation(err)) refuse([{ field: 'name', code: 'VENUE_NAME_TAKEN', status: 409, params: { name: input.name.trim() } }]);
-  throw err;
-}
-
 export async function createVenue(ctx: ServiceContext, input: VenueInput): Promise<Venue> {
   venuePolicy.assertCan(ctx.actor, 'write');
   return ctx.db
@@ -122,7 +115,7 @@ export async function createVenue(ctx: ServiceContext, input: VenueInput): Promi
       await recordAudit(trx, ctx, { entity: 'venue', entityId: row.id, orgId: row.owner_org_id, action: 'create', before: null, after: venue });
       return venue!;
     })
-    .catch((err) => nameTakenRace(err, input));
+    .catch((err) => refuseIfNameTaken(err, 'VENUE_NAME_TAKEN', input.name));
 }
 
 export async function updateVenue(ctx: ServiceContext, id: string, input: VenueInput): Promise<Venue> {
@@ -140,7 +133,7 @@ export async function updateVenue(ctx: ServiceContext, id: string, input: VenueI
       await recordAudit(trx, ctx, { entity: 'venue', entityId: id, orgId: after.owner_org_id, action: 'update', before: beforeView, after: afterView });
       return afterView!;
     })
-    .catch((err) => nameTakenRace(err, input));
+    .catch((err) => refuseIfNameTaken(err, 'VENUE_NAME_TAKEN', input.name));
 }
 
 export async function deleteVenue(ctx: ServiceContext, id: string): Promise<void> {
@@ -149,7 +142,7 @@ export async function deleteVenue(ctx: ServiceContext, id: string): Promise<void
     .execute(async (trx) => {
       const before = await venueRowInScope(trx, ctx, id);
       venuePolicy.assertCan(ctx.actor, 'write');
-      if (await venueHasVisits(trx, id)) throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: before.name } });
+      if ((await venueHasVisits(trx, id)) || (await venueHasOutreach(trx, id)) || (await venueHostsStops(trx, id))) throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: before.name } });
       await repo.deleteVenue(trx, id);
       const [view] = await presentVenues(trx, [before]);
       await recordAudit(trx, ctx, { entity: 'venue', entityId: id, orgId: before.owner_org_id, action: 'delete', before: view, after: null });

@@ -54,11 +54,113 @@ export interface VenueVisitTable {
   updated_at: string;
 }
 
+/** 馆校合作 到校活动: a venue's staff taking an activity to a school. */
+export interface VenueOutreachVisitTable {
+  id: string;
+  venue_id: string;
+  visit_date: string;
+  school_name: string;
+  /** The school's name normalised (see schoolKey): distinct schools are counted by it. */
+  school_key: string;
+  /** The county the school is in. */
+  county_org_id: string;
+  /** 活动内容: what the staff brought, e.g. 科学实验秀. */
+  activity: string;
+  /** 服务师生: pupils and teachers reached. */
+  people: number;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const caravanStatuses = ['active', 'retired'] as const;
+/** active 在用 · retired 停用 (kept for its trip history). */
+export type CaravanStatus = (typeof caravanStatuses)[number];
+
+/** 科普大篷车: a vehicle known by its plate or a name; its owner org is its data scope. */
+export interface CaravanTable {
+  id: string;
+  name: string;
+  owner_org_id: string;
+  status: CaravanStatus;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export const destinationKinds = ['school', 'place'] as const;
+/** Where a trip or a touring stop went: a school (counted among schools reached) or another place (a square, a village). */
+export type DestinationKind = (typeof destinationKinds)[number];
+
+/** 出车记录: one trip of a caravan to one destination. */
+export interface CaravanTripTable {
+  id: string;
+  caravan_id: string;
+  trip_date: string;
+  destination: string;
+  destination_kind: DestinationKind;
+  destination_key: string;
+  county_org_id: string;
+  /** 行驶里程, whole kilometres. */
+  km: number;
+  /** 开展活动次数. */
+  activities: number;
+  /** 服务人次. */
+  people: number;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 流动科技馆 / 区域化巡展: an exhibition that tours; its owner org is its data scope. */
+export interface TouringShowTable {
+  id: string;
+  name: string;
+  owner_org_id: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export const hostKinds = ['venue', 'school', 'place'] as const;
+export type HostKind = (typeof hostKinds)[number];
+
+/** 巡展站点: a stop of a touring show and the visits it drew (counted in the year it opened). */
+export interface TouringStopTable {
+  id: string;
+  show_id: string;
+  host_kind: HostKind;
+  /** The hosting venue, when a venue hosts the stop. */
+  host_venue_id: string | null;
+  host_name: string;
+  host_key: string;
+  county_org_id: string;
+  start_date: string;
+  end_date: string;
+  visits: number;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface VenueTables {
   venues: VenueTable;
   venue_visits: VenueVisitTable;
+  venue_outreach_visits: VenueOutreachVisitTable;
+  caravans: CaravanTable;
+  caravan_trips: CaravanTripTable;
+  touring_shows: TouringShowTable;
+  touring_stops: TouringStopTable;
 }
 
 export type VenueRow = Selectable<VenueTable>;
 export type NewVenueRow = Insertable<VenueTable>;
 export type VenueVisitRow = Selectable<VenueVisitTable>;
+export type OutreachVisitRow = Selectable<VenueOutreachVisitTable>;
+export type CaravanRow = Selectable<CaravanTable>;
+export type CaravanTripRow = Selectable<CaravanTripTable>;
+export type TouringShowRow = Selectable<TouringShowTable>;
+export type TouringStopRow = Selectable<TouringStopTable>;

@@ -1,7 +1,8 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../database.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
-import type { VenueVisitRow, VenueVisitTable, VisitPeriod } from './venue.table.ts';
+import { inOrgSubtree } from '../orgs/index.ts';
+import type { VenueKind, VenueVisitRow, VenueVisitTable, VisitPeriod } from './venue.table.ts';
 
 /** The only file that queries venue_visits. */
 
@@ -35,6 +36,19 @@ export function findOverlappingStaffFigures(db: Db, figure: { venueId: string; d
     .execute();
 }
 
+/** The staff's figures of these venues dated in [from, to]: what a batch of new figures must not repeat. */
+export async function findStaffFigures(db: Db, venueIds: readonly string[], from: string, to: string): Promise<VenueVisitRow[]> {
+  if (venueIds.length === 0) return [];
+  return db
+    .selectFrom('venue_visits')
+    .selectAll()
+    .where('venue_id', 'in', venueIds)
+    .where('source', 'in', ['entry', 'import'])
+    .where('visit_date', '>=', from)
+    .where('visit_date', '<=', to)
+    .execute();
+}
+
 export function findVisits(db: Db, filter: { venueId: string; from?: string; to?: string; period?: VisitPeriod }, window: RowWindow) {
   let query = db.selectFrom('venue_visits').where('venue_id', '=', filter.venueId);
   if (filter.from) query = query.where('visit_date', '>=', filter.from);
@@ -59,4 +73,35 @@ export async function deleteVisit(db: Db, id: string): Promise<void> {
 /** Whether any visit figure refers to the venue: such a venue is closed, not deleted. */
 export async function venueHasVisits(db: Db, venueId: string): Promise<boolean> {
   return (await db.selectFrom('venue_visits').select('id').where('venue_id', '=', venueId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export type VisitDimension = 'venue' | 'county' | 'month' | 'kind';
+const visitGroup = {
+  venue: sql<string>`venue_visits.venue_id`,
+  county: sql<string>`venues.county_org_id`,
+  month: sql<string>`substr(venue_visits.visit_date, 1, 7)`,
+  kind: sql<string>`venues.kind`,
+} as const;
+
+/** Visitors, split, and groups at the venues run in a subtree in [from, to], in total or per group. */
+export async function aggregateVisits(db: Db, filter: { scopeRootId: string; from: string; to: string; kind?: VenueKind }, by?: VisitDimension) {
+  let query = db
+    .selectFrom('venue_visits')
+    .innerJoin('venues', 'venues.id', 'venue_visits.venue_id')
+    .where(inOrgSubtree(filter.scopeRootId, 'venues.owner_org_id'))
+    .where('venue_visits.visit_date', '>=', filter.from)
+    .where('venue_visits.visit_date', '<=', filter.to);
+  if (filter.kind) query = query.where('venues.kind', '=', filter.kind);
+  const measures = query.select([
+    sql<number>`coalesce(sum(venue_visits.individual_visitors), 0)`.as('individualVisitors'),
+    sql<number>`coalesce(sum(venue_visits.group_visitors), 0)`.as('groupVisitors'),
+    sql<number>`coalesce(sum(venue_visits.groups), 0)`.as('groups'),
+  ]);
+  const rows = by ? await measures.select(visitGroup[by].as('key')).groupBy(visitGroup[by]).orderBy(visitGroup[by]).execute() : await measures.execute();
+  // PostgreSQL returns sums as strings.
+  return rows.map((row) => {
+    const individualVisitors = Number(row.individualVisitors);
+    const groupVisitors = Number(row.groupVisitors);
+    return { key: (row as { key?: string }).key ?? '', visitors: individualVisitors + groupVisitors, individualVisitors, groupVisitors, groups: Number(row.groups) };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../database.ts';
+import type { Db, Trx } from '../../database.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
@@ -7,8 +7,9 @@ import { pageWindow } from '../../platform/http/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { todayInBeijing } from './calendar.ts';
-import { refuseAny } from './field-problems.ts';
+import { refuseAny, type FieldProblem } from './field-problems.ts';
 import { venuePolicy } from './venue.policy.ts';
+import { findVenuesByIds } from './venue.repository.ts';
 import { venueRowInScope } from './venue.service.ts';
 import type { VenueRow, VenueVisitRow } from './venue.table.ts';
 import * as repo from './visit.repository.ts';
@@ -121,4 +122,63 @@ export async function listVisits(ctx: ServiceContext, venueId: string, query: Vi
   const window = pageWindow(query);
   const { rows, total } = await repo.findVisits(ctx.db, { venueId, from: query.from, to: query.to, period: query.period }, window);
   return { items: rows.map((row) => toVisit(row, venue)), total, page: window.page, pageSize: window.pageSize };
+}
+
+/** A figure to check in a batch: which venue, and what the sheet or the generator says. */
+export interface VisitEntry {
+  venueId: string;
+  input: VisitInput;
+}
+
+/**
+ * Checks a batch of figures as the form checks one (`visitProblems`),
+ * against what is stored and against each other, loading what the checks
+ * need once. Returns the rows to write for the entries that pass and the
+ * problems of those that do not, by entry index.
+ */
+export async function planVisits(ctx: ServiceContext, entries: readonly VisitEntry[], source: 'entry' | 'import'): Promise<{ rows: Map<number, VenueVisitRow>; problems: Map<number, FieldProblem<keyof VisitInput>[]> }> {
+  venuePolicy.assertCan(ctx.actor, 'write');
+  const venueIds = [...new Set(entries.map((e) => e.venueId))];
+  // Venues outside the actor's scope are not found, as for a missing id.
+  const venues = new Map((await findVenuesByIds(ctx.db, venueIds, ctx.actor.orgId)).map((v) => [v.id, v]));
+  const dates = entries.map((e) => e.input.date).sort();
+  const figures = new StaffFigures(dates.length ? await repo.findStaffFigures(ctx.db, [...venues.keys()], `${dates[0]!.slice(0, 7)}-01`, `${dates.at(-1)!.slice(0, 7)}-31`) : []);
+  const today = todayInBeijing();
+  const now = nowIso();
+  const rows = new Map<number, VenueVisitRow>();
+  const problems = new Map<number, FieldProblem<keyof VisitInput>[]>();
+  for (const [index, entry] of entries.entries()) {
+    const venue = venues.get(entry.venueId);
+    if (!venue) {
+      problems.set(index, [{ field: 'date', code: 'VENUE_NOT_FOUND', status: 404 }]);
+      continue;
+    }
+    const found = visitProblems(venue, entry.input, figures, today);
+    if (found.length > 0) {
+      problems.set(index, found);
+      continue;
+    }
+    const row = newVisitRow(ctx, venue.id, entry.input, source, now);
+    figures.add(row);
+    rows.set(index, row);
+  }
+  return { rows, problems };
+}
+
+/** Writes checked figures in one transaction with one audit entry for the batch: an import, or the demo's year. */
+export async function insertPlannedVisits(ctx: ServiceContext, rows: readonly VenueVisitRow[], origin: string, trx?: Db): Promise<void> {
+  venuePolicy.assertCan(ctx.actor, 'write');
+  const write = async (db: Db) => {
+    await repo.insertVisits(db, rows);
+    await recordAudit(db as Trx, ctx, {
+      entity: 'venue_visit',
+      entityId: null,
+      orgId: ctx.actor.orgId,
+      action: 'import',
+      before: null,
+      after: { source: origin, count: rows.length, firstId: rows[0]?.id ?? null, lastId: rows.at(-1)?.id ?? null },
+    });
+  };
+  if (trx) await write(trx);
+  else await ctx.db.transaction().execute(write);
 }
