@@ -290,9 +290,9 @@ export const refuseBooking = (ctx: ServiceContext, id: string, reason: string) =
  */
 export async function recordAttendance(ctx: ServiceContext, id: string, input: AttendanceInput): Promise<Booking> {
   bookingPolicy.assertCan(ctx.actor, 'manage');
-  if (input.attended && input.people === undefined) throw new AppError('VALIDATION_FAILED', 400, { details: [{ path: 'body.people', message: 'required' }] });
   return ctx.db.transaction().execute(async (trx) => {
     const { booking: before, slot, venue } = await bookingInScopeForUpdate(trx, ctx, id);
+    if (input.attended && input.people === undefined) throw new AppError('BOOKING_ATTENDED_PEOPLE_REQUIRED', 400, { details: [{ path: 'body.people', message: 'BOOKING_ATTENDED_PEOPLE_REQUIRED' }] });
     if (!['confirmed', 'attended', 'no_show'].includes(before.status)) throw new AppError('BOOKING_ATTENDANCE_NOT_ALLOWED', 409, { params: { status: statusLabel(ctx, before.status) } });
     // Groups arrive ahead of their slot: attendance is taken from the slot's day on, not from its start.
     if (slot.slot_date > beijingToday()) throw new AppError('BOOKING_ATTENDANCE_TOO_EARLY', 409, { params: { date: slot.slot_date } });
