@@ -236,7 +236,7 @@ ${availability.dates.length === 0 ? html`<p class="empty">${t('booking.page.noSl
 <p class="slot-summary">${venue.name} · ${dayLabel(slot.date)} ${timeRange(slot)} · ${slotState(slot)}</p>
 ${errorSummary(errors)}
 <form class="booking-form" action="/bookings/slots/${slot.id}" method="post" novalidate>${tokenInput(token)}
-${field('people', t('booking.page.people'), html`<input id="f-people" name="people" type="number" inputmode="numeric" min="1" max="${slot.capacity}" required value="${values.people ?? ''}"${invalid(errors, 'people')}>`, errors.people)}
+${field('people', t('booking.page.people'), html`<input id="f-people" name="people" type="number" inputmode="numeric" min="1" max="${slot.capacity}" required value="${/^\d{1,5}$/.test(values.people ?? '') ? values.people : ''}"${invalid(errors, 'people')}>`, errors.people)}
 ${field('organisation', t('booking.page.organisation'), html`<input id="f-organisation" name="organisation" required maxlength="100" autocomplete="organization" value="${values.organisation ?? ''}"${invalid(errors, 'organisation')}>`, errors.organisation)}
 ${field('contactName', t('booking.page.contactName'), html`<input id="f-contactName" name="contactName" required maxlength="30" autocomplete="name" value="${values.contactName ?? ''}"${invalid(errors, 'contactName')}>`, errors.contactName)}
 ${field('contactPhone', t('booking.page.contactPhone'), html`<input id="f-contactPhone" name="contactPhone" type="tel" inputmode="numeric" required maxlength="20" autocomplete="tel" value="${values.contactPhone ?? ''}"${invalid(errors, 'contactPhone')}>`, errors.contactPhone)}
