@@ -279,7 +279,10 @@ describe('group bookings: slots, the public booking pages, staff confirmation an
     await buildSlots(kexie.db, venueId, { from: date, capacity: 20 });
     const [slot] = await slotsOf(staff, venueId, date);
     const booking = await bookGroup(kexie.db, slot!.id, { people: 5 });
-    const id = (await staff.get(`/api/v1/bookings?q=${booking.reference}`)).json().items[0].id;
+    // Staff find it by its reference, typed as people type it.
+    const found = (await staff.get(`/api/v1/bookings?q=${booking.reference.replace('-', '').toLowerCase()}`)).json();
+    expect(found.items.map((b: { reference: string }) => b.reference)).toEqual([booking.reference]);
+    const id = found.items[0].id;
     await staff.post(`/api/v1/bookings/${id}/confirm`);
     expect((await staff.post(`/api/v1/bookings/${id}/attendance`, { attended: false })).json().error.message).toBe(`${date} 当天起才能登记到馆情况`);
 

@@ -152,8 +152,10 @@ export interface BookingFilter {
   from?: string;
   to?: string;
   status?: BookingStatus;
-  /** Words in the organisation's name, or the reference. */
+  /** Words in the organisation's name. */
   q?: string;
+  /** A reference as stored (XXXX-XXXX), matched alongside `q`. */
+  reference?: string;
 }
 
 export type BookingWithSlot = BookingRow & Pick<BookingSlotRow, 'slot_date' | 'starts_at' | 'ends_at' | 'capacity' | 'owner_org_id'>;
@@ -166,7 +168,7 @@ export function findBookings(db: Executor, filter: BookingFilter, window: RowWin
   if (filter.status) query = query.where('bookings.status', '=', filter.status);
   if (filter.q) {
     const q = filter.q;
-    query = query.where((eb) => eb.or([eb('bookings.organisation', 'like', likeContaining(q)), eb('bookings.reference', '=', q.toUpperCase())]));
+    query = query.where((eb) => eb.or([eb('bookings.organisation', 'like', likeContaining(q)), ...(filter.reference ? [eb('bookings.reference', '=', filter.reference)] : [])]));
   }
   return findPage(
     query,

@@ -253,7 +253,7 @@ export async function listBookings(ctx: ServiceContext, query: BookingListQuery)
   if (query.venueId) await venueInScope(ctx, query.venueId);
   const { rows, total } = await repo.findBookings(
     ctx.db,
-    { scopeRootId: ctx.actor.orgId, venueId: query.venueId, from: query.from, to: query.to, status: query.status, q: query.q?.trim() || undefined },
+    { scopeRootId: ctx.actor.orgId, venueId: query.venueId, from: query.from, to: query.to, status: query.status, q: query.q?.trim() || undefined, reference: parseBookingReference(query.q ?? '') ?? undefined },
     window,
   );
   const venueNames = new Map<string, string>();
