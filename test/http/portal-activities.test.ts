@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday } from '../../src/modules/portal/portal.text.ts';
@@ -73,6 +74,24 @@ describe('the portal’s activity calendar and activity pages', () => {
     const { id: _id, orgName: _o, typeName: _t, unit: _u, campaignName: _c, status: _s, returnReason: _r, verifiedAt: _v, createdAt: _ca, updatedAt: _ua, permissions: _p, ...input } = current;
     const made = await reporter.put(`/api/v1/activities/${shown.id}`, { ...input, public: false });
     expect(made.json().public).toBe(false);
+  });
+
+  it('imports Excel rows as internal records: the template has no 公开 column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('科普活动');
+    sheet.addRow(['活动名称', '活动类型', '主题活动', '开始日期', '结束日期', '所属县区', '活动地点', '主办单位', '合作单位', '受益人次', '形式', '数量', '备注']);
+    sheet.addRow(['导入的科普讲座（方城县）', '讲座/报告会', '', '2025-02-11', '2025-02-11', '方城县科协', '方城县图书馆', '方城县科协', '', 90, '线下', 1, '']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const started = await reporter.request('POST', '/api/v1/activities/excel/import', bytes, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(started.statusCode, started.body).toBe(202);
+    let job = { status: 'running', imported: 0 };
+    for (let poll = 0; poll < 500 && job.status === 'running'; poll++) {
+      job = (await reporter.get(`/api/v1/imports/${started.json().id}`)).json();
+      if (job.status === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(job).toMatchObject({ status: 'succeeded', imported: 1 });
+    const [imported] = (await reporter.get(`/api/v1/activities?q=${encodeURIComponent('导入的科普讲座')}`)).json().items;
+    expect(imported).toMatchObject({ title: '导入的科普讲座（方城县）', public: false });
   });
 
   it('sorts the console list by start date, 受益人次 or status on the server', async () => {
