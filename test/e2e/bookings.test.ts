@@ -6,12 +6,21 @@
  */
 import { addDays, beijingToday } from '../../src/modules/bookings/booking-time.ts';
 import { apiAs, type ApiSession } from './support/api-steps.ts';
+import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { button, demoAdmin, dialog, openModule, signIn } from './support/console-steps.ts';
 import { expect, test, viewports } from './support/fixtures.ts';
 
 const venueName = '宛城区青少年科技馆（预约测试）';
 const school = '南阳市第十五小学';
 const attendedCount = 38;
+
+/** A venue of 宛城区科协 open for bookings this week, every day at 23:58, made through the API as the demo admin. */
+async function bookableVenue(admin: ApiSession, name: string, today: string): Promise<{ id: string }> {
+  const wancheng = (await admin.get<{ items: { id: string; name: string }[] }>('/api/v1/orgs?q=宛城区科协')).items.find((o) => o.name === '宛城区科协')!;
+  const venue = await admin.post<{ id: string }>('/api/v1/venues', { name, kind: 'youth_centre', ownerOrgId: wancheng.id, countyOrgId: wancheng.id, address: '南阳市宛城区仲景路 8 号', openedOn: '2021-09-01', status: 'open' });
+  await admin.post(`/api/v1/venues/${venue.id}/slots/generate`, { from: today, to: addDays(today, 6), weekdays: [1, 2, 3, 4, 5, 6, 7], times: [{ start: '23:58', end: '23:59' }], capacity: 50 });
+  return venue;
+}
 
 /** 参观人次 of the venue on one day, from the venues module's visit figures. */
 async function visitorsOn(admin: ApiSession, venueId: string, date: string): Promise<number> {
@@ -23,9 +32,7 @@ test('a teacher books a group visit on the portal; staff confirm it and record a
   // Today's last minutes: bookable now, and attendance may be recorded today. (Fails only between 23:58 and midnight, Beijing time.)
   const today = beijingToday();
   const admin = await apiAs(browser, kexie.baseUrl, demoAdmin.username);
-  const wancheng = (await admin.get<{ items: { id: string; name: string }[] }>('/api/v1/orgs?q=宛城区科协')).items.find((o) => o.name === '宛城区科协')!;
-  const venue = await admin.post<{ id: string }>('/api/v1/venues', { name: venueName, kind: 'youth_centre', ownerOrgId: wancheng.id, countyOrgId: wancheng.id, address: '南阳市宛城区仲景路 8 号', openedOn: '2021-09-01', status: 'open' });
-  await admin.post(`/api/v1/venues/${venue.id}/slots/generate`, { from: today, to: addDays(today, 6), weekdays: [1, 2, 3, 4, 5, 6, 7], times: [{ start: '23:58', end: '23:59' }], capacity: 50 });
+  const venue = await bookableVenue(admin, venueName, today);
   const before = await visitorsOn(admin, venue.id, today);
 
   // The teacher, on a phone with JavaScript off.
@@ -78,4 +85,33 @@ test('a teacher books a group visit on the portal; staff confirm it and record a
 
   expect(await visitorsOn(admin, venue.id, today)).toBe(before + attendedCount);
   await admin.close();
+});
+
+test('the booking pages read well on a phone and a laptop, in 关怀版 too: no serious axe violation, no sideways scrolling', async ({ kexie, browser }) => {
+  const today = beijingToday();
+  const admin = await apiAs(browser, kexie.baseUrl, demoAdmin.username);
+  const venue = await bookableVenue(admin, '卧龙区科普馆（页面检查）', today);
+  await admin.close();
+  for (const care of [false, true]) {
+    for (const viewport of Object.values(viewports)) {
+      const context = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', viewport });
+      if (care) await context.addCookies([{ name: 'kexie_care', value: '1', url: kexie.baseUrl }]);
+      const page = await context.newPage();
+      const check = async (name: string) => {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} scrolls sideways`).toBe(true);
+        await assertNoSeriousAxeViolations(page, `${name} (${care ? '关怀版' : 'standard'}, ${viewport.width}px)`);
+      };
+      await page.goto('/bookings');
+      await check('venues');
+      await page.goto(`/bookings/venues/${venue.id}`);
+      await check('slots');
+      await page.getByRole('link', { name: '预约此时段' }).first().click();
+      // Sent with every field wrong: the errors beside the fields.
+      await page.getByLabel('联系人手机号码').fill('1234');
+      await page.getByRole('button', { name: '提交预约' }).click();
+      await page.getByRole('alert').waitFor();
+      await check('form with errors');
+      await context.close();
+    }
+  }
 });
