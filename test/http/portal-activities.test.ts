@@ -175,6 +175,11 @@ describe('the portal’s activity calendar and activity pages', () => {
     expect(body).toMatch(/<picture>.*srcset="[^"]+ 480w/s);
     expect(body).toContain('<dd>即将开始</dd>');
     expect(body).not.toContain('受益人次');
+    // The library keeps a photo an activity shows.
+    const removal = await cityAdmin.request('DELETE', `/api/v1/media/${photo.id}`);
+    expect(removal.statusCode).toBe(409);
+    expect(removal.json().error).toMatchObject({ code: 'MEDIA_IN_USE' });
+    expect(removal.json().error.message).toContain('科普活动：青少年无人机科普课堂');
 
     const ended = await report({ title: '已结束的科普报告会', startDate: dayFrom(today, -3), participants: 1234 }, { verify: true });
     const endedBody = (await anonymous().get(`/activities/${ended.id}`)).body;

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../../database.ts';
+import { dialectOf } from '../../platform/db/connection.ts';
 import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
@@ -88,9 +89,40 @@ export function findActivities(
   );
 }
 
+/** SQLite binds at most 32,766 parameters a statement. */
+const sqliteMaxParameters = 32_766;
+/** Rows a PostgreSQL insert takes at once: one array parameter a column, so only memory bounds it. */
+const postgresRowsPerInsert = 5_000;
+
+/**
+ * Inserts many activities in as few statements as each database does best:
+ * on SQLite, multi-row inserts as large as its parameter limit allows; on
+ * PostgreSQL, one array per column unnested into rows, which spares the
+ * server planning a VALUES list of thousands of parameters. All rows must
+ * have the same columns.
+ */
 export async function insertActivities(db: Executor, rows: readonly NewActivityRow[]): Promise<void> {
-  // 23 columns a row: 400 rows stay under both databases' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 400) await db.insertInto('activities').values(rows.slice(i, i + 400)).execute();
+  if (rows.length === 0) return;
+  if (dialectOf(db) === 'postgres') {
+    const columns = Object.keys(rows[0]!) as (keyof NewActivityRow & string)[];
+    const types = await columnTypes(db, 'activities');
+    for (let i = 0; i < rows.length; i += postgresRowsPerInsert) {
+      const batch = rows.slice(i, i + postgresRowsPerInsert);
+      const arrays = columns.map((column) => sql`${batch.map((row) => row[column] ?? null)}::${sql.raw(types.get(column) ?? 'text')}[]`);
+      await sql`insert into activities (${sql.join(columns.map((column) => sql.ref(column)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
+    }
+    return;
+  }
+  const rowsPerInsert = Math.floor(sqliteMaxParameters / Object.keys(rows[0]!).length);
+  for (let i = 0; i < rows.length; i += rowsPerInsert) await db.insertInto('activities').values(rows.slice(i, i + rowsPerInsert)).execute();
+}
+
+/** A PostgreSQL table's column types as casts (`integer`, `text` …), read from the catalogue so a column added later is cast right. */
+async function columnTypes(db: Executor, table: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ name: string; type: string }>`
+    select attname as name, format_type(atttypid, null) as type from pg_attribute
+    where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`.execute(db);
+  return new Map(rows.map((row) => [row.name, row.type]));
 }
 
 export async function updateActivity(db: Executor, id: string, changes: Updateable<ActivityTable>): Promise<void> {
@@ -162,6 +194,11 @@ export async function aggregateActivities(db: Executor, filter: FigureFilter, by
   const rows = by ? await measures.select(groupColumn[by].as('key')).groupBy(groupColumn[by]).orderBy(groupColumn[by]).execute() : await measures.execute();
   // PostgreSQL returns count and sum as strings.
   return rows.map((row) => ({ key: (row as { key?: string }).key ?? '', count: Number(row.count), participants: Number(row.participants), quantity: Number(row.quantity) }));
+}
+
+/** Titles of the activities whose evidence photos include this media item (ids are UUIDs, so a substring match is exact). */
+export async function findActivityTitlesUsingMedia(db: Executor, mediaId: string): Promise<string[]> {
+  return (await db.selectFrom('activities').select('title').where('evidence_media_ids', 'like', likeContaining(mediaId)).orderBy('start_date', 'desc').execute()).map((row) => row.title);
 }
 
 // ---- what the portal shows ------------------------------------------------------

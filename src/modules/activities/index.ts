@@ -31,3 +31,9 @@ export {
   type PublicActivity,
 } from './activity.public.ts';
 export type { Activity, ActivityInput, ActivityListQuery, Figures } from './activity.schemas.ts';
+
+import { registerMediaUsageSource } from '../media/index.ts';
+import { findActivityTitlesUsingMedia } from './activity.repository.ts';
+
+// Media refuses to delete a photo while an activity still shows it as evidence (on the portal, too).
+registerMediaUsageSource(async (db, mediaId) => (await findActivityTitlesUsingMedia(db, mediaId)).map((title) => `科普活动：${title}`));
