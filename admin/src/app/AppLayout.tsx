@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CheckSquareOutlined, FileDoneOutlined, FileTextOutlined, DownOutlined, GlobalOutlined, KeyOutlined, TagsOutlined, LogoutOutlined, MenuOutlined, PictureOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BarsOutlined, CalendarOutlined, CheckSquareOutlined, FileDoneOutlined, FileTextOutlined, DownOutlined, GlobalOutlined, KeyOutlined, TagsOutlined, LogoutOutlined, MenuOutlined, PictureOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -22,7 +22,7 @@ export function useBreadcrumbs(crumbs: Crumb[]) {
 }
 
 /** The modules in the menu, each shown only to the roles that may use it. */
-const modules: { key: string; path: string; label: 'menuOrgs' | 'menuArticles' | 'menuReviews' | 'menuColumns' | 'menuUsers' | 'menuAudit' | 'menuMedia' | 'menuSite' | 'menuActivities' | 'menuActivityVerification' | 'menuActivityVocabularies' | 'menuBookings'; icon: ReactNode; roles: Role[] | 'any' }[] = [
+const modules: { key: string; path: string; label: 'menuOrgs' | 'menuArticles' | 'menuReviews' | 'menuColumns' | 'menuUsers' | 'menuAudit' | 'menuMedia' | 'menuSite' | 'menuActivities' | 'menuActivityVerification' | 'menuActivityVocabularies' | 'menuBookings' | 'menuVenues'; icon: ReactNode; roles: Role[] | 'any' }[] = [
   { key: 'orgs', path: '/orgs', label: 'menuOrgs', icon: <ApartmentOutlined aria-hidden />, roles: 'any' },
   { key: 'articles', path: '/articles', label: 'menuArticles', icon: <FileTextOutlined aria-hidden />, roles: ['admin', 'editor', 'reviewer'] },
   { key: 'reviews', path: '/reviews', label: 'menuReviews', icon: <CheckSquareOutlined aria-hidden />, roles: ['reviewer'] },
@@ -31,6 +31,7 @@ const modules: { key: string; path: string; label: 'menuOrgs' | 'menuArticles' |
   { key: 'activities', path: '/activities', label: 'menuActivities', icon: <CalendarOutlined aria-hidden />, roles: 'any' },
   { key: 'activity-verification', path: '/activity-verification', label: 'menuActivityVerification', icon: <FileDoneOutlined aria-hidden />, roles: ['admin', 'reviewer'] },
   { key: 'activity-vocabularies', path: '/activity-vocabularies', label: 'menuActivityVocabularies', icon: <TagsOutlined aria-hidden />, roles: ['admin'] },
+  { key: 'venues', path: '/venues', label: 'menuVenues', icon: <BankOutlined aria-hidden />, roles: 'any' },
   { key: 'bookings', path: '/bookings', label: 'menuBookings', icon: <ScheduleOutlined aria-hidden />, roles: 'any' },
   { key: 'users', path: '/users', label: 'menuUsers', icon: <TeamOutlined aria-hidden />, roles: ['admin'] },
   { key: 'audit', path: '/audit', label: 'menuAudit', icon: <AuditOutlined aria-hidden />, roles: ['admin'] },

@@ -22,6 +22,7 @@ const ActivityListPage = lazy(() => import('../features/activities/ActivityListP
 const VerificationQueuePage = lazy(() => import('../features/activities/VerificationQueuePage.tsx'));
 const VocabulariesPage = lazy(() => import('../features/activities/VocabulariesPage.tsx'));
 const BookingListPage = lazy(() => import('../features/bookings/BookingListPage.tsx'));
+const VenueSystemPage = lazy(() => import('../features/venues/VenueSystemPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
@@ -66,6 +67,7 @@ export const router = createBrowserRouter(
         { path: 'activities', element: page(<ActivityListPage />) },
         { path: 'activity-verification', element: <RequireRole roles={['admin', 'reviewer']}>{page(<VerificationQueuePage />)}</RequireRole> },
         { path: 'activity-vocabularies', element: <RequireRole roles={['admin']}>{page(<VocabulariesPage />)}</RequireRole> },
+        { path: 'venues', element: page(<VenueSystemPage />) },
         { path: 'bookings', element: page(<BookingListPage />) },
         { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
         { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
