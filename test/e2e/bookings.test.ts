@@ -115,3 +115,45 @@ test('the booking pages read well on a phone and a laptop, in 关怀版 too: no 
     }
   }
 });
+
+test('staff generate a venue’s slots from its opening days and hours in the console, leaving out a closure day, and close one', async ({ kexie, browser, page }) => {
+  const today = beijingToday();
+  const from = addDays(today, 10);
+  const admin = await apiAs(browser, kexie.baseUrl, demoAdmin.username);
+  const wancheng = (await admin.get<{ items: { id: string; name: string }[] }>('/api/v1/orgs?q=宛城区科协')).items.find((o) => o.name === '宛城区科协')!;
+  const name = '宛城区流动科技馆（时段测试）';
+  const venue = await admin.post<{ id: string }>('/api/v1/venues', { name, kind: 'other', ownerOrgId: wancheng.id, countyOrgId: wancheng.id, address: '', openedOn: '2022-05-01', status: 'open' });
+
+  await signIn(page, demoAdmin.username, demoAdmin.password);
+  await openModule(page, '团体预约');
+  await page.getByRole('tab', { name: '预约时段' }).click();
+  await page.getByLabel('场馆').fill(name);
+  await page.getByTitle(name, { exact: true }).filter({ visible: true }).last().click();
+  await page.getByLabel('起始日期').fill(from);
+  await page.getByLabel('截止日期').fill(addDays(from, 6));
+  await button(page, '生成时段').click();
+  const plan = dialog(page, '按开放时间生成时段');
+  // Every day of the week, the two default ranges, 30 people a slot, one closure day.
+  await plan.getByLabel('周一').check();
+  await plan.getByLabel('每个时段容量（人）').fill('30');
+  await plan.getByLabel('闭馆日期').fill(addDays(from, 3));
+  await plan.getByLabel('闭馆日期').press('Enter');
+  const generated = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/slots/generate'));
+  await button(plan, '保存').click();
+  expect((await generated).status()).toBe(200);
+  await plan.waitFor({ state: 'hidden' });
+  await page.getByText('新增 12 个、更新 0 个、删除 0 个时段；0 个已有预约的时段保留').waitFor();
+
+  const table = page.getByRole('table', { name: '预约时段列表' });
+  await table.getByRole('row').filter({ hasText: `${from} 09:00–11:00` }).waitFor();
+  expect(await table.getByRole('row').filter({ hasText: addDays(from, 3) }).count()).toBe(0);
+  const first = table.getByRole('row').filter({ hasText: `${from} 09:00–11:00` });
+  await expect(first.innerText()).resolves.toContain('0 / 30');
+  await button(first, '关闭').click();
+  await first.getByText('已关闭').waitFor();
+
+  const slots = await admin.get<{ items: { date: string; status: string }[] }>(`/api/v1/venues/${venue.id}/slots?from=${from}&to=${addDays(from, 6)}`);
+  expect(slots.items).toHaveLength(12);
+  expect(slots.items.filter((s) => s.status === 'closed')).toHaveLength(1);
+  await admin.close();
+});

@@ -18,8 +18,8 @@ const weekdays = [
   [7, 'weekday.7'],
 ] as const;
 
-/** 生成时段: opening days × the day's time ranges over a date range, with closure dates left out. */
-export function GenerateSlotsModal({ venueId, from, onGenerated, ...dialog }: DialogControl & { venueId: string; from: string; onGenerated(result: GenerateSlotsResult): void }) {
+/** 生成时段: opening days × the day's time ranges over a date range (at first, the one the list shows), with closure dates left out. */
+export function GenerateSlotsModal({ venueId, range, onGenerated, ...dialog }: DialogControl & { venueId: string; range: { from: string; to: string }; onGenerated(result: GenerateSlotsResult): void }) {
   const t = useT(bookingMessages);
   const tApp = useT(appMessages);
   const required = { required: true, message: tApp('required') };
@@ -30,7 +30,7 @@ export function GenerateSlotsModal({ venueId, from, onGenerated, ...dialog }: Di
       title={t('generateTitle')}
       name="generateSlots"
       intro={<p>{t('generateIntro')}</p>}
-      initialValues={{ from, to: from, weekdays: [2, 3, 4, 5, 6, 7], times: [{ start: '09:00', end: '11:00' }, { start: '14:00', end: '16:00' }], capacity: 60, closedDates: [] }}
+      initialValues={{ ...range, weekdays: [2, 3, 4, 5, 6, 7], times: [{ start: '09:00', end: '11:00' }, { start: '14:00', end: '16:00' }], capacity: 60, closedDates: [] }}
       fieldNames={['from', 'to', 'weekdays', 'times', 'capacity', 'closedDates']}
       onSubmit={(plan) => generateSlots(venueId, plan)}
       onSaved={onGenerated}

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
@@ -20,10 +19,9 @@ export function SlotsTab() {
   const { hasRole } = useAuth();
   const canManage = hasRole('admin', 'reporter');
   const venues = useBookableVenues();
-  const [params, setParams] = useSearchParams();
-  const venueId = params.get('slots.venueId') ?? undefined;
-  const from = params.get('slots.from') ?? beijingToday();
-  const to = params.get('slots.to') ?? plusDays(from, 13);
+  const [venueId, setVenueId] = useState<string>();
+  const [from, setFrom] = useState(beijingToday);
+  const [to, setTo] = useState(() => plusDays(beijingToday(), 13));
   const [slots, setSlots] = useState<Slot[]>();
   const [error, setError] = useState<unknown>();
   const [generated, setGenerated] = useState<GenerateSlotsResult>();
@@ -32,19 +30,13 @@ export function SlotsTab() {
   const load = useCallback(() => {
     if (!venueId) return;
     setError(undefined);
+    setSlots(undefined);
     fetchSlots(venueId, { from, to }).then(
       (list) => setSlots(list.items),
       (err: unknown) => setError(err),
     );
   }, [venueId, from, to]);
   useEffect(load, [load]);
-
-  const choose = (changes: Record<string, string | undefined>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) value ? next.set(`slots.${key}`, value) : next.delete(`slots.${key}`);
-      return next;
-    });
 
   const toggle = async (slot: Slot) => {
     try {
@@ -83,7 +75,7 @@ export function SlotsTab() {
           <Select
             id="slots-venue"
             value={venueId}
-            onChange={(value: string) => choose({ venueId: value })}
+            onChange={(value: string) => setVenueId(value)}
             options={(venues ?? []).map((v) => ({ value: v.id, label: v.name }))}
             loading={!venues}
             showSearch
@@ -93,10 +85,10 @@ export function SlotsTab() {
           />
         </Form.Item>
         <Form.Item label={t('from')} htmlFor="slots-from">
-          <Input id="slots-from" type="date" value={from} onChange={(e) => choose({ from: e.target.value })} />
+          <Input id="slots-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </Form.Item>
         <Form.Item label={t('to')} htmlFor="slots-to">
-          <Input id="slots-to" type="date" value={to} onChange={(e) => choose({ to: e.target.value })} />
+          <Input id="slots-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </Form.Item>
         {canManage && (
           <Button type="primary" icon={<PlusOutlined aria-hidden />} disabled={!venueId} onClick={() => generating.show(true)}>
@@ -115,7 +107,7 @@ export function SlotsTab() {
       {venueId && generating.subject && (
         <GenerateSlotsModal
           venueId={venueId}
-          from={from}
+          range={{ from, to }}
           open={generating.open}
           onClose={generating.hide}
           afterClose={generating.afterClose}
