@@ -61,38 +61,41 @@ export function ActivityDrawer({ activity, open, onClose, afterClose, onDecided 
       }
     >
       {activity && (
-        // Labels in the body text colour: Ant Design's grey on the label cells' grey reads at under 4.5:1.
-        <Descriptions column={1} size="small" bordered styles={{ label: { color: token.colorText, whiteSpace: 'nowrap' } }}>
-          <Descriptions.Item label={t('status')}>
-            <ActivityStatusTag activity={activity} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('org')}>{activity.orgName}</Descriptions.Item>
-          <Descriptions.Item label={t('type')}>{activity.typeName}</Descriptions.Item>
-          <Descriptions.Item label={t('campaign')}>{activity.campaignName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('series')}>{activity.series || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('dates')}>{dateSpan(activity, t('dateSeparator'))}</Descriptions.Item>
-          <Descriptions.Item label={t('venue')}>{activity.venue || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('organiser')}>{activity.organiser || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('partners')}>
-            {activity.partners.length ? (
-              <Space size={[0, 4]} wrap>
-                {activity.partners.map((partner) => (
-                  <Tag key={partner}>{partner}</Tag>
-                ))}
-              </Space>
-            ) : (
-              '—'
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('participants')}>{activity.participants.toLocaleString()}</Descriptions.Item>
-          <Descriptions.Item label={t('quantity')}>{activity.quantity === null ? '—' : `${activity.quantity} ${activity.unit}`}</Descriptions.Item>
-          <Descriptions.Item label={t('mode')}>{t(`mode.${activity.mode}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('description')}>
-            <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{activity.description || '—'}</Typography.Paragraph>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('visibility')}>{t(activity.public ? 'visibility.public' : 'visibility.internal')}</Descriptions.Item>
-          <Descriptions.Item label={t('evidence')}>{activity.evidenceMediaIds.length ? <EvidenceField value={activity.evidenceMediaIds} readOnly /> : '—'}</Descriptions.Item>
-        </Descriptions>
+        // A long record scrolls inside the drawer: focusable, so a keyboard can scroll it too.
+        <section tabIndex={0} aria-label={t('detailsTitle')}>
+          {/* Labels in the body text colour: Ant Design's grey on the label cells' grey reads at under 4.5:1. */}
+          <Descriptions column={1} size="small" bordered styles={{ label: { color: token.colorText, whiteSpace: 'nowrap' } }}>
+            <Descriptions.Item label={t('status')}>
+              <ActivityStatusTag activity={activity} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('org')}>{activity.orgName}</Descriptions.Item>
+            <Descriptions.Item label={t('type')}>{activity.typeName}</Descriptions.Item>
+            <Descriptions.Item label={t('campaign')}>{activity.campaignName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('series')}>{activity.series || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('dates')}>{dateSpan(activity, t('dateSeparator'))}</Descriptions.Item>
+            <Descriptions.Item label={t('venue')}>{activity.venue || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('organiser')}>{activity.organiser || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('partners')}>
+              {activity.partners.length ? (
+                <Space size={[0, 4]} wrap>
+                  {activity.partners.map((partner) => (
+                    <Tag key={partner}>{partner}</Tag>
+                  ))}
+                </Space>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('participants')}>{activity.participants.toLocaleString()}</Descriptions.Item>
+            <Descriptions.Item label={t('quantity')}>{activity.quantity === null ? '—' : `${activity.quantity} ${activity.unit}`}</Descriptions.Item>
+            <Descriptions.Item label={t('mode')}>{t(`mode.${activity.mode}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('description')}>
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{activity.description || '—'}</Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('visibility')}>{t(activity.public ? 'visibility.public' : 'visibility.internal')}</Descriptions.Item>
+            <Descriptions.Item label={t('evidence')}>{activity.evidenceMediaIds.length ? <EvidenceField value={activity.evidenceMediaIds} readOnly /> : '—'}</Descriptions.Item>
+          </Descriptions>
+        </section>
       )}
       {returning.subject && (
         <ReturnActivityModal
