@@ -173,7 +173,9 @@ describe('group bookings: slots, the public booking pages, staff confirmation an
         await refused(() => visitor.post(`/bookings/slots/${future.id}`, { people: 5, organisation: '南阳市第三中学', contactName: '王老师', contactPhone: phone }), 400, '手机号码格式不正确，请填写 11 位中国大陆手机号码');
       }
       const response = await visitor.post(`/bookings/slots/${future.id}`, { people: 5, organisation: '', contactName: '王老师', contactPhone: '139' });
+      // Every problem at once, each beside its field.
       expect(response.body).toContain('请填写单位/学校名称');
+      expect(response.body).toMatch(/id="e-contactPhone">手机号码格式不正确/);
       // The typed values stay in the form.
       expect(response.body).toContain('value="王老师"');
     });

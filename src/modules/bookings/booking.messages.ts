@@ -44,7 +44,7 @@ export const bookingMessages = defineMessages({
     'booking.page.lookup': '查询预约',
     'booking.page.dates': '选择日期',
     'booking.page.noSlots': '该日期暂无可预约时段',
-    'booking.page.slotsOf': '{date} 的时段',
+    'booking.page.slotsOf': '{date}的时段',
     'booking.page.left': '剩余 {left} 人',
     'booking.page.full': '已约满',
     'booking.page.closed': '已关闭',

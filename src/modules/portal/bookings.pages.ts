@@ -6,6 +6,8 @@ import {
   changePublicBooking,
   createPublicBooking,
   findPublicBooking,
+  isMobilePhone,
+  normalisePhone,
   listBookableVenues,
   maxGroupSize,
   publicBookingContext,
@@ -80,6 +82,8 @@ function readBookingFields(form: Form, capacity: number) {
   const organisation = text('organisation', t('booking.page.organisation'), 100);
   const contactName = text('contactName', t('booking.page.contactName'), 30);
   const contactPhone = text('contactPhone', t('booking.page.contactPhone'), 20);
+  // Every problem at once: the phone's format too, not only after the other fields are right.
+  if (contactPhone && !errors.contactPhone && !isMobilePhone(normalisePhone(contactPhone))) errors.contactPhone = message('BOOKING_PHONE_INVALID');
   return { errors, people, organisation, contactName, contactPhone, joinWaitlist: form.joinWaitlist === '1' };
 }
 
