@@ -8,11 +8,29 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
-import { expect, test, viewports } from './support/fixtures.ts';
+import { button, choose, dialog, openModule, signIn, typeDate } from './support/console-steps.ts';
+import { demoPassword, type KexieServer } from './support/kexie-server.ts';
+import { expect, expectFailure, test, viewports } from './support/fixtures.ts';
 import { horizontalOverflow } from './support/layout.ts';
 import { watchPage } from './support/page-problems.ts';
+
+/** The day `days` from today in Beijing, as the portal counts days. */
+function beijingDayFrom(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A signed-in console in a browser context of its own, so several people can take turns without signing out. */
+async function consoleOf(kexie: KexieServer, browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: viewports.desktop });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await signIn(page, username, demoPassword);
+  return page;
+}
 
 /** A page a phone can read without scrolling sideways, and without a serious accessibility fault. */
 async function checkPage(page: Page, name: string) {
@@ -31,7 +49,9 @@ test('a reader on a phone goes from the home page to the calendar to one coming 
   await page.waitForURL('**/activities');
   await page.getByRole('heading', { level: 1, name: '活动日历' }).waitFor();
   expect(await page.getByRole('link', { name: '活动日历' }).getAttribute('aria-current')).toBe('page');
-  await page.getByText('共 13 项活动').waitFor();
+  // The demo's thirteen coming public activities, and any a test here has added.
+  const count = Number(/共 (\d+) 项活动/.exec((await page.getByText(/^共 \d+ 项活动$/).textContent())!)?.[1]);
+  expect(count).toBeGreaterThanOrEqual(13);
   // Internal work never reaches the portal.
   expect(await page.getByText('全市科协系统科普信息员业务培训').count()).toBe(0);
   await checkPage(page, '活动日历 (phone)');
@@ -130,3 +150,63 @@ test('the calendar, a month and an activity page are valid HTML in both modes', 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('a county reporter records a public activity with a photo they upload; once the city verifies it, the portal shows it', async ({ kexie, browser, page }) => {
+  const title = '方城县青少年科技馆开放日';
+  const day = beijingDayFrom(3);
+
+  const reporter = await consoleOf(kexie, browser, 'fangcheng');
+  await openModule(reporter, '科普活动');
+  await button(reporter, '新增活动').click();
+  const form = dialog(reporter, '新增活动');
+  await form.getByLabel('活动名称', { exact: true }).fill(title);
+  await choose(form.getByLabel('活动类型', { exact: true }), '参观开放');
+  await typeDate(form.getByLabel('开始日期', { exact: true }), day);
+  await typeDate(form.getByLabel('结束日期', { exact: true }), day);
+  await form.getByLabel('活动地点', { exact: true }).fill('方城县青少年科技馆');
+  await form.getByLabel('受益人次', { exact: true }).fill('150');
+  // The reporter uploads the photo through the library's picker: images are theirs to add.
+  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-')), '开放日海报.png');
+  fs.writeFileSync(photo, await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2d7' } }).png().toBuffer());
+  await button(form, '添加照片').click();
+  const picker = dialog(reporter, '选择图片');
+  await picker.locator('input[type=file]').setInputFiles(photo);
+  await picker.getByRole('button', { name: '选用 开放日海报.png' }).click();
+  await picker.waitFor({ state: 'hidden' });
+  const visible = form.getByRole('switch', { name: '对公众公开' });
+  expect(await visible.getAttribute('aria-checked')).toBe('false');
+  await visible.click();
+  const created = reporter.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/activities'));
+  await button(form, '保存').click();
+  const saved = await (await created).json();
+  expect(saved).toMatchObject({ title, public: true, status: 'reported', orgName: '方城县科协' });
+  expect(saved.evidenceMediaIds).toHaveLength(1);
+  await reporter.context().close();
+
+  // Reported is not public yet: the portal's 404 page.
+  expectFailure(page, { method: 'GET', path: `/activities/${saved.id}`, status: 404 });
+  expect((await page.goto(`/activities/${saved.id}`))!.status()).toBe(404);
+  await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+
+  const reviewer = await consoleOf(kexie, browser, 'reviewer1');
+  await openModule(reviewer, '活动核实');
+  await reviewer.getByRole('table', { name: '待核实活动列表' }).getByRole('button', { name: title, exact: true }).click();
+  const details = reviewer.getByRole('dialog', { name: title });
+  await details.getByText('公开', { exact: true }).waitFor();
+  await button(details, '核实').click();
+  const verified = reviewer.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/verify'));
+  await button(reviewer.getByRole('tooltip'), '核实').click();
+  expect((await verified).status()).toBe(200);
+  await reviewer.context().close();
+
+  // At once on the portal: its page with the photo, and the calendar.
+  await page.setViewportSize(viewports.phone);
+  expect((await page.goto(`/activities/${saved.id}`))!.status()).toBe(200);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  const picture = page.getByRole('region', { name: '活动照片' }).getByRole('img');
+  await picture.waitFor();
+  expect(await picture.getAttribute('srcset')).toMatch(/ \d+w/);
+  await checkPage(page, '活动详情, reported by a county (phone)');
+  await page.goto('/activities');
+  await page.getByRole('link', { name: title }).waitFor();
+});
