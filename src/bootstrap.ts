@@ -47,7 +47,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<{ part: stri
     { part: 'school outreach visits', created: venues.outreach },
     { part: 'caravan trips', created: venues.trips },
     { part: 'touring show stops', created: venues.stops },
-    { part: 'coming public activities', created: activities.upcoming },
+    { part: 'coming activities', created: activities.upcoming },
     { part: 'booking slots', created: bookings.slots },
     { part: 'group bookings', created: bookings.bookings },
   ];
