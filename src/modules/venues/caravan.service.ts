@@ -135,7 +135,7 @@ export class TripChecks {
     if (!isCountyLevel(this.orgs.get(input.countyOrgId))) problems.push({ field: 'countyOrgId', code: 'VENUE_RECORD_COUNTY_UNKNOWN' });
     const same = this.logged.get(tripKey(caravan.id, input.date, input.destination));
     if (same && same.id !== selfId) {
-      problems.push({ field: 'destination', code: 'CARAVAN_TRIP_EXISTS', status: 409, params: { caravan: caravan.name, date: input.date, destination: same.destination } });
+      problems.push({ field: 'destination', code: 'CARAVAN_TRIP_EXISTS', status: 409, params: { caravan: caravan.name, date: input.date, destination: same.destination, existingId: same.id } });
     }
     return problems;
   }
@@ -232,4 +232,21 @@ export async function listTrips(ctx: ServiceContext, caravanId: string, query: T
   const window = pageWindow(query);
   const { rows, total } = await repo.findTrips(ctx.db, { caravanId, from: query.from, to: query.to }, window);
   return { items: await presentTrips(ctx.db, new Map([[caravan.id, caravan]]), rows), total, page: window.page, pageSize: window.pageSize };
+}
+
+/** Writes checked trips in one transaction (or the import's) with one audit entry for the batch. */
+export async function insertPlannedTrips(ctx: ServiceContext, rows: readonly CaravanTripRow[], origin: string): Promise<string[]> {
+  venuePolicy.assertCan(ctx.actor, 'write');
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertTrips(trx, rows);
+    await recordAudit(trx, ctx, {
+      entity: 'caravan_trip',
+      entityId: null,
+      orgId: ctx.actor.orgId,
+      action: 'import',
+      before: null,
+      after: { source: origin, count: rows.length, firstId: rows[0]?.id ?? null, lastId: rows.at(-1)?.id ?? null },
+    });
+  });
+  return rows.map((row) => row.id);
 }

@@ -12,6 +12,7 @@ export const venueMessages = defineMessages({
     // Shared by the records kept under venues, caravans and touring shows.
     VENUE_RECORD_IN_FUTURE: '日期 {date} 晚于今天，不能填报尚未发生的活动',
     VENUE_RECORD_COUNTY_UNKNOWN: '所在县区须是组织树中的县区（或市）科协',
+    'venue.cli.imported': '已导入 {imported} 条记录，跳过 {skipped} 行',
     'venue.kind.museum': '实体科技馆',
     'venue.kind.youth_centre': '青少年活动中心',
     'venue.kind.rural_school_museum': '农村中学科技馆',
@@ -32,6 +33,7 @@ export const venueMessages = defineMessages({
     VENUE_HAS_RECORDS: 'The venue "{name}" has visit, outreach or touring records and cannot be deleted; set its status to "closed" instead',
     VENUE_RECORD_IN_FUTURE: 'The date {date} is after today; record what has happened',
     VENUE_RECORD_COUNTY_UNKNOWN: 'The county must be a county (or city) association in the tree',
+    'venue.cli.imported': 'Imported {imported} records; skipped {skipped} rows',
     'venue.kind.museum': 'Science museum',
     'venue.kind.youth_centre': 'Youth activity centre',
     'venue.kind.rural_school_museum': 'Rural school science museum',

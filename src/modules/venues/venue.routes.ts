@@ -10,6 +10,7 @@ import { visitRoutes } from './visit.routes.ts';
 import { outreachRoutes } from './outreach.routes.ts';
 import { caravanRoutes } from './caravan.routes.ts';
 import { touringRoutes } from './touring.routes.ts';
+import { tripExcelRoutes, visitExcelRoutes } from './venue.excel.routes.ts';
 
 const tags = ['venues'];
 
@@ -51,4 +52,6 @@ export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(outreachRoutes);
   await app.register(caravanRoutes);
   await app.register(touringRoutes);
+  await app.register(visitExcelRoutes, { prefix: '/venues/excel/visits' });
+  await app.register(tripExcelRoutes, { prefix: '/caravans/excel/trips' });
 };

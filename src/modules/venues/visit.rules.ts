@@ -20,9 +20,9 @@ export class StaffFigures {
     for (const row of rows) this.add(row);
   }
 
-  add(row: Pick<VenueVisitRow, 'id' | 'venue_id' | 'visit_date' | 'period' | 'individual_visitors' | 'group_visitors'> & Partial<VenueVisitRow>): void {
+  add(row: VenueVisitRow): void {
     const list = this.byVenue.get(row.venue_id) ?? [];
-    list.push(row as VenueVisitRow);
+    list.push(row);
     this.byVenue.set(row.venue_id, list);
   }
 
@@ -61,7 +61,7 @@ export function visitProblems(venue: VenueRow, input: VisitInput, figures: Staff
       field: 'date',
       code: same ? 'VENUE_VISIT_EXISTS' : 'VENUE_VISIT_PERIOD_OVERLAP',
       status: 409,
-      params: { venue: venue.name, date: periodLabel(input.date, period), existing: periodLabel(clash.visit_date, clash.period), visitors: clash.individual_visitors + clash.group_visitors },
+      params: { venue: venue.name, date: periodLabel(input.date, period), existing: periodLabel(clash.visit_date, clash.period), visitors: clash.individual_visitors + clash.group_visitors, existingId: clash.id },
     });
   }
   return problems;

@@ -1,4 +1,4 @@
-import type { Db, Trx } from '../../database.ts';
+import type { Db } from '../../database.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
@@ -165,12 +165,12 @@ export async function planVisits(ctx: ServiceContext, entries: readonly VisitEnt
   return { rows, problems };
 }
 
-/** Writes checked figures in one transaction with one audit entry for the batch: an import, or the demo's year. */
-export async function insertPlannedVisits(ctx: ServiceContext, rows: readonly VenueVisitRow[], origin: string, trx?: Db): Promise<void> {
+/** Writes checked figures in one transaction (or the import's) with one audit entry for the batch: an import, or the demo's year. */
+export async function insertPlannedVisits(ctx: ServiceContext, rows: readonly VenueVisitRow[], origin: string): Promise<string[]> {
   venuePolicy.assertCan(ctx.actor, 'write');
-  const write = async (db: Db) => {
-    await repo.insertVisits(db, rows);
-    await recordAudit(db as Trx, ctx, {
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertVisits(trx, rows);
+    await recordAudit(trx, ctx, {
       entity: 'venue_visit',
       entityId: null,
       orgId: ctx.actor.orgId,
@@ -178,7 +178,6 @@ export async function insertPlannedVisits(ctx: ServiceContext, rows: readonly Ve
       before: null,
       after: { source: origin, count: rows.length, firstId: rows[0]?.id ?? null, lastId: rows.at(-1)?.id ?? null },
     });
-  };
-  if (trx) await write(trx);
-  else await ctx.db.transaction().execute(write);
+  });
+  return rows.map((row) => row.id);
 }
