@@ -9,6 +9,7 @@ import { AppError } from './platform/errors.ts';
 import { negotiateLocale, translate } from './platform/i18n/catalogue.ts';
 import { kexieVersion } from './platform/version.ts';
 import type { OrgRow } from './modules/orgs/index.ts';
+import type { Importer } from './platform/imports/import-pipeline.ts';
 
 /**
  * The database drivers and modules load when a command runs, not when the
@@ -241,38 +242,71 @@ function printRowProblems(errors: readonly { row: number; column: string; messag
   if (total > errors.length) console.log(translate(cliLocale, 'activity.cli.moreProblems', { count: total - errors.length }));
 }
 
-program
-  .command('import')
-  .description('import records from an Excel file')
-  .command('activities <file>')
-  .description('import activities from an .xlsx file in the template’s format (up to 100,000 rows); every row is checked first, and nothing is imported unless all pass')
-  .option('--dry-run', 'check every row and print the problems; write nothing', false)
-  .option('--skip-invalid', 'import the rows that pass and report the others', false)
-  .option('--as <username>', 'import as this user: their org is the scope and the audit log names them (default: the whole tree, as the system)')
-  .action(async (file: string, options: { dryRun: boolean; skipInvalid: boolean; as?: string }) => {
-    const { activityBulkImporter, readImportFile, dryRunImport, runImport } = await loadActivityExcel();
-    const fs = await import('node:fs');
-    const bytes = fs.readFileSync(file);
-    const failed = await withKexie('import-activities', async (db, _root, system) => {
-      const ctx = await contextAs(db, { ...system, locale: cliLocale }, options.as);
-      const rows = await readImportFile(activityBulkImporter, bytes, ctx.locale);
-      if (options.dryRun) {
-        const checked = await dryRunImport(ctx, activityBulkImporter, rows);
-        printRowProblems(checked.errors, checked.errorCount);
-        console.log(translate(cliLocale, 'activity.cli.checked', checked));
-        return checked.invalid > 0;
-      }
-      const outcome = await runImport(ctx, activityBulkImporter, rows, { skipInvalid: options.skipInvalid });
-      printRowProblems(outcome.errors);
-      if (outcome.failure) {
-        console.error(`${translate(cliLocale, 'cli.error')}: ${outcome.failure.message} [${outcome.failure.code}]`);
-        return true;
-      }
-      console.log(translate(cliLocale, 'activity.cli.imported', { imported: outcome.imported, skipped: outcome.skipped }));
-      return false;
-    });
-    if (failed) process.exitCode = 1;
+interface ImportOptions {
+  dryRun: boolean;
+  skipInvalid: boolean;
+  as?: string;
+}
+
+/**
+ * Checks and imports an .xlsx file through a module's importer, printing the
+ * problems as 第 N 行 · 列 · 原因; the exit code is non-zero when nothing (or
+ * not everything asked) was imported.
+ */
+async function importWorkbook(command: string, file: string, options: ImportOptions, loadImporter: () => Promise<Importer<unknown, unknown>>, importedKey: string) {
+  // The commands' lines (第 N 行 · 列 · 原因, 已检查 …) are in the activities' Excel catalogue, loaded with the pipeline.
+  const [{ readImportFile, dryRunImport, runImport }, importer] = await Promise.all([loadActivityExcel(), loadImporter()]);
+  const fs = await import('node:fs');
+  const bytes = fs.readFileSync(file);
+  const failed = await withKexie(command, async (db, _root, system) => {
+    const ctx = await contextAs(db, { ...system, locale: cliLocale }, options.as);
+    const rows = await readImportFile(importer, bytes, ctx.locale);
+    if (options.dryRun) {
+      const checked = await dryRunImport(ctx, importer, rows);
+      printRowProblems(checked.errors, checked.errorCount);
+      console.log(translate(cliLocale, 'activity.cli.checked', checked));
+      return checked.invalid > 0;
+    }
+    const outcome = await runImport(ctx, importer, rows, { skipInvalid: options.skipInvalid });
+    printRowProblems(outcome.errors);
+    if (outcome.failure) {
+      console.error(`${translate(cliLocale, 'cli.error')}: ${outcome.failure.message} [${outcome.failure.code}]`);
+      return true;
+    }
+    console.log(translate(cliLocale, importedKey, { imported: outcome.imported, skipped: outcome.skipped }));
+    return false;
   });
+  if (failed) process.exitCode = 1;
+}
+
+const importCommand = program.command('import').description('import records from an Excel file');
+const importOptions = (command: Command) =>
+  command
+    .option('--dry-run', 'check every row and print the problems; write nothing', false)
+    .option('--skip-invalid', 'import the rows that pass and report the others', false)
+    .option('--as <username>', 'import as this user: their org is the scope and the audit log names them (default: the whole tree, as the system)');
+
+importOptions(
+  importCommand
+    .command('activities <file>')
+    .description('import activities from an .xlsx file in the template’s format (up to 100,000 rows); every row is checked first, and nothing is imported unless all pass'),
+).action((file: string, options: ImportOptions) =>
+  importWorkbook('import-activities', file, options, async () => (await loadActivityExcel()).activityBulkImporter as Importer<unknown, unknown>, 'activity.cli.imported'),
+);
+importOptions(
+  importCommand
+    .command('venue-visits <file>')
+    .description('import venue visit figures (参观人数) from an .xlsx file in the template’s format; a day or month already counted is refused'),
+).action((file: string, options: ImportOptions) =>
+  importWorkbook('import-venue-visits', file, options, async () => (await import('./modules/venues/visit.excel.ts')).visitImporter as Importer<unknown, unknown>, 'venue.cli.imported'),
+);
+importOptions(
+  importCommand
+    .command('caravan-trips <file>')
+    .description('import caravan trips (出车记录) from an .xlsx file in the template’s format'),
+).action((file: string, options: ImportOptions) =>
+  importWorkbook('import-caravan-trips', file, options, async () => (await import('./modules/venues/trip.excel.ts')).tripImporter as Importer<unknown, unknown>, 'venue.cli.imported'),
+);
 
 program
   .command('export')
