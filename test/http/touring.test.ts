@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/modules/audit/index.ts';
+import { cliContext } from '../factories/index.ts';
 import { buildVenue } from '../factories/venues.ts';
 import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test-app.ts';
 
@@ -30,6 +32,12 @@ describe('touring shows (流动科技馆 / 区域化巡展): stops and their vis
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('TOURING_STOP_EXISTS');
     expect((await cityAdmin.get(`/api/v1/touring-shows/${show.id}/stops`)).json().total).toBe(2);
+
+    const moved = await cityAdmin.put(`/api/v1/touring-shows/${show.id}/stops/${atSchool.json().id}`, { hostKind: 'school', hostName: '方城县实验中学', countyOrgId: fangcheng.id, startDate: '2024-04-08', endDate: '2024-04-26', visits: 6100 });
+    expect(moved.json()).toMatchObject({ endDate: '2024-04-26', visits: 6100 });
+    const audit = await listAudit(await cliContext(kexie.db), { entity: 'touring_stop', entityId: atSchool.json().id });
+    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
+    expect((await cityAdmin.delete(`/api/v1/touring-shows/${show.id}`)).json().error.code).toBe('TOURING_SHOW_HAS_STOPS');
   });
 
   it('names the field of each broken rule', async () => {

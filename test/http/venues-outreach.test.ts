@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/modules/audit/index.ts';
+import { cliContext } from '../factories/index.ts';
 import { buildVenue } from '../factories/venues.ts';
 import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test-app.ts';
 
@@ -29,6 +31,9 @@ describe('school outreach (馆校合作 到校活动)', () => {
     expect(again.json().error).toMatchObject({ code: 'VENUE_OUTREACH_EXISTS', details: [{ path: 'body.schoolName' }] });
     const corrected = await reporter.put(`/api/v1/venues/${venueId}/outreach/${created.json().id}`, visit({ people: 480 }));
     expect(corrected.json().people).toBe(480);
+    expect((await reporter.delete(`/api/v1/venues/${venueId}/outreach/${created.json().id}`)).statusCode).toBe(204);
+    const audit = await listAudit(await cliContext(kexie.db), { entity: 'venue_outreach', entityId: created.json().id });
+    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'delete', 'update']);
   });
 
   it('keeps 唐河县 out of 方城县’s outreach records', async () => {
