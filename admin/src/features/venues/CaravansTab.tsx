@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Form, Input, Select, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Query } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -11,6 +11,7 @@ import { useDialogState } from '../../shared/dialog-state.ts';
 import { CaravanFormModal } from './CaravanFormModal.tsx';
 import { DetailSection, useOpenRecord } from './DetailSection.tsx';
 import { RecordActions } from './RecordActions.tsx';
+import { CaravanStatusTag } from './StatusTags.tsx';
 import { TripFormModal } from './TripFormModal.tsx';
 import { caravanStatuses, deleteCaravan, deleteTrip, fetchCaravan, fetchCaravans, fetchTrips, tripExcelPath, type Caravan, type CaravanTrip } from './api.ts';
 import { venueMessages } from './messages.ts';
@@ -35,7 +36,7 @@ export function CaravansTab() {
   const columns: TableColumnsType<Caravan> = [
     { key: 'name', dataIndex: 'name', title: t('caravanName') },
     { key: 'owner', dataIndex: 'ownerOrgName', title: t('caravanOwner') },
-    { key: 'status', title: t('status'), render: (_, caravan) => <Tag color={caravan.status === 'active' ? 'green' : 'default'}>{t(`caravanStatus.${caravan.status}`)}</Tag> },
+    { key: 'status', title: t('status'), render: (_, caravan) => <CaravanStatusTag status={caravan.status} /> },
     { key: 'note', dataIndex: 'note', title: t('note') },
     {
       key: 'actions',

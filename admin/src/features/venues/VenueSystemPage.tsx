@@ -1,4 +1,4 @@
-import { Card, Grid, Tabs, Typography } from 'antd';
+import { Card, Flex, Grid, Radio, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useT } from '../../app/i18n.tsx';
@@ -45,14 +45,27 @@ export default function VenueSystemPage() {
     touring: () => <TouringTab />,
   };
 
+  // Six tabs do not fit a phone, and Ant Design's overflow menu breaks the tab list's semantics:
+  // there the sections are a wrapping row of choices above the content.
+  const sections = narrow ? (
+    <Flex vertical gap={12}>
+      <Radio.Group
+        aria-label={t('sections')}
+        optionType="button"
+        buttonStyle="solid"
+        value={active}
+        onChange={(event) => open(event.target.value as TabKey)}
+        options={tabs.map((key) => ({ value: key, label: t(tabLabels[key]) }))}
+      />
+      {content[active]()}
+    </Flex>
+  ) : (
+    <Tabs activeKey={active} onChange={(key) => open(key as TabKey)} destroyOnHidden items={tabs.map((key) => ({ key, label: t(tabLabels[key]), children: key === active ? content[key]() : null }))} />
+  );
+
   return (
     <Card size={narrow ? 'small' : 'default'} title={<Typography.Title level={1} style={pageTitleStyle}>{t('title')}</Typography.Title>}>
-      <Tabs
-        activeKey={active}
-        onChange={(key) => open(key as TabKey)}
-        destroyOnHidden
-        items={tabs.map((key) => ({ key, label: t(tabLabels[key]), children: key === active ? content[key]() : null }))}
-      />
+      {sections}
     </Card>
   );
 }

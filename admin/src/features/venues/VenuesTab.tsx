@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
@@ -9,16 +9,10 @@ import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useDialogState } from '../../shared/dialog-state.ts';
 import { CountySelect } from './CountySelect.tsx';
 import { RecordActions } from './RecordActions.tsx';
+import { VenueStatusTag } from './StatusTags.tsx';
 import { VenueFormModal } from './VenueFormModal.tsx';
-import { deleteVenue, fetchVenues, venueKinds, venueStatuses, type Venue, type VenueStatus } from './api.ts';
+import { deleteVenue, fetchVenues, venueKinds, venueStatuses, type Venue } from './api.ts';
 import { venueMessages } from './messages.ts';
-
-const statusColours: Record<VenueStatus, string> = { planned: 'default', under_construction: 'orange', open: 'green', closed: 'red' };
-
-export function VenueStatusTag({ status }: { status: VenueStatus }) {
-  const t = useT(venueMessages);
-  return <Tag color={statusColours[status]}>{t(`status.${status}`)}</Tag>;
-}
 
 /** 场馆: the venues in scope, filtered by name, kind, status and county; record, correct and delete them. */
 export function VenuesTab({ onOpenVisits }: { onOpenVisits(venueId: string): void }) {

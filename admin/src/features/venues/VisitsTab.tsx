@@ -10,6 +10,7 @@ import { ImportDialog } from '../../shared/ImportDialog.tsx';
 import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useDialogState } from '../../shared/dialog-state.ts';
 import { RecordActions } from './RecordActions.tsx';
+import { bookingSourceColour } from './StatusTags.tsx';
 import { VenuePicker, useChosenVenue } from './VenuePicker.tsx';
 import { VisitFormModal } from './VisitFormModal.tsx';
 import { deleteVisit, fetchVisits, visitExcelPath, visitPeriods, type Visit } from './api.ts';
@@ -41,7 +42,7 @@ export function VisitsTab() {
     { key: 'groupVisitors', title: t('groupVisitors'), align: 'right', render: (_, visit) => count(visit.groupVisitors) },
     { key: 'groups', title: t('groups'), align: 'right', render: (_, visit) => count(visit.groups) },
     { key: 'visitors', title: t('visitors'), align: 'right', render: (_, visit) => <strong>{count(visit.visitors)}</strong> },
-    { key: 'source', title: t('source'), render: (_, visit) => (visit.source === 'booking' ? <Tag color="blue">{t('source.booking')}</Tag> : t(`source.${visit.source}`)) },
+    { key: 'source', title: t('source'), render: (_, visit) => (visit.source === 'booking' ? <Tag color={bookingSourceColour}>{t('source.booking')}</Tag> : t(`source.${visit.source}`)) },
     { key: 'note', dataIndex: 'note', title: t('note') },
     {
       key: 'actions',

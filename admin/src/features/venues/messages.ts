@@ -4,6 +4,7 @@ import { defineMessages } from '../../app/i18n.tsx';
 export const venueMessages = defineMessages({
   'zh-CN': {
     title: '科技馆体系',
+    sections: '科技馆体系栏目',
     tabOverview: '概览',
     tabVenues: '场馆',
     tabVisits: '参观人次',
@@ -47,7 +48,6 @@ export const venueMessages = defineMessages({
     caravanPeople: '服务人次',
     touringStops: '巡展站点',
     touringVisits: '参观人次',
-    statusBreakdown: '{parts}',
     noVenues: '还没有场馆',
     // 场馆
     venueTable: '场馆列表',
@@ -166,6 +166,7 @@ export const venueMessages = defineMessages({
   },
   'en-US': {
     title: 'Museum system',
+    sections: 'Sections of the museum system',
     tabOverview: 'Overview',
     tabVenues: 'Venues',
     tabVisits: 'Visitors',
@@ -208,7 +209,6 @@ export const venueMessages = defineMessages({
     caravanPeople: 'People served',
     touringStops: 'Stops',
     touringVisits: 'Visitors',
-    statusBreakdown: '{parts}',
     noVenues: 'No venues yet',
     venueTable: 'Venues',
     createVenue: 'New venue',
