@@ -10,6 +10,7 @@ import { negotiateLocale, translate } from './platform/i18n/catalogue.ts';
 import { kexieVersion } from './platform/version.ts';
 import type { OrgRow } from './modules/orgs/index.ts';
 import type { Importer } from './platform/imports/import-pipeline.ts';
+import { parseDate, parseDates, parseTimeRanges, parseWeekdays } from './modules/bookings/slot-plan.ts';
 
 /**
  * The database drivers and modules load when a command runs, not when the
@@ -324,6 +325,44 @@ program
       const { bytes, count } = await exportActivities({ ...ctx, locale: cliLocale }, { year: options.year, orgId }, 100_000);
       fs.writeFileSync(options.out, bytes);
       console.log(translate(cliLocale, 'activity.cli.exported', { count, file: options.out }));
+    });
+  });
+
+/** An opening-plan option read by the plan's own reader; its message says what was expected. */
+const planValue =
+  <T>(read: (value: string) => T) =>
+  (value: string): T => {
+    try {
+      return read(value);
+    } catch (err) {
+      throw new InvalidArgumentError((err as Error).message);
+    }
+  };
+
+function parseCapacity(value: string): number {
+  const capacity = Number(value);
+  if (!/^\d+$/.test(value) || capacity < 1 || capacity > 2000) throw new InvalidArgumentError('a whole number of people from 1 to 2000');
+  return capacity;
+}
+
+program
+  .command('slots')
+  .description('time slots for group bookings (团体预约)')
+  .command('generate <venue>')
+  .description('make a venue’s bookable slots from its opening days and hours over a date range (the venue by its exact name or id); slots with bookings are never removed')
+  .requiredOption('--from <date>', 'first day, YYYY-MM-DD', planValue(parseDate))
+  .requiredOption('--to <date>', 'last day, YYYY-MM-DD', planValue(parseDate))
+  .addOption(new Option('--weekdays <days>', 'opening days, 1 = Monday … 7 = Sunday, as 2-7 or 1,3,5').argParser(planValue(parseWeekdays)).default([1, 2, 3, 4, 5, 6, 7], 'every day'))
+  .requiredOption('--times <ranges>', 'the day’s slots, as 09:00-10:30,14:30-16:00', planValue(parseTimeRanges))
+  .requiredOption('--capacity <people>', 'people each slot holds', parseCapacity)
+  .addOption(new Option('--closed <dates>', 'closure dates (闭馆日) with no slots, comma separated').argParser(planValue(parseDates)).default([], 'none'))
+  .action(async (venueName: string, plan: { from: string; to: string; weekdays: number[]; times: { start: string; end: string }[]; capacity: number; closed: string[] }) => {
+    const bookings = await import('./modules/bookings/index.ts');
+    await withKexie('slots-generate', async (_db, _root, ctx) => {
+      const venue = await bookings.findVenueByNameOrId(ctx, venueName);
+      const { closed, ...input } = plan;
+      const result = await bookings.generateSlots({ ...ctx, locale: cliLocale }, venue.id, { ...input, closedDates: closed });
+      console.log(translate(cliLocale, 'booking.cli.generated', { venue: venue.name, ...result }));
     });
   });
 

@@ -5,6 +5,7 @@ export const bookingMessages = defineMessages({
   'zh-CN': {
     BOOKING_VENUE_NOT_BOOKABLE: '该场馆不存在或暂不接受预约',
     BOOKING_SLOT_NOT_FOUND: '预约时段不存在或不在您的管理范围内',
+    BOOKING_VENUE_NOT_FOUND: '场馆“{venue}”不存在或不在您的管理范围内',
     BOOKING_SLOT_PAST: '该时段（{date} {time}）已经开始或已过，不能再预约或改约',
     BOOKING_SLOT_CLOSED: '该时段已停止预约，请选择其他时段',
     BOOKING_SLOT_FULL: '该时段名额已满（剩余 {left} 人，本团 {people} 人），请选择其他时段或加入候补',
@@ -25,6 +26,7 @@ export const bookingMessages = defineMessages({
     SLOT_TIMES_REVERSED: '时间段 {start}–{end} 的结束时间须晚于开始时间',
     SLOT_TIMES_OVERLAP: '时间段 {first} 与 {second} 重叠',
     SLOT_CAPACITY_BELOW_TAKEN: '该时段已有 {taken} 人预约，容量不能少于 {taken}',
+    'booking.cli.generated': '{venue}：新增 {created} 个、更新 {updated} 个、删除 {removed} 个时段；{kept} 个已有预约的时段保留',
     'booking.status.booked': '已预约',
     'booking.status.confirmed': '已确认',
     'booking.status.waitlisted': '候补中',
@@ -85,6 +87,7 @@ export const bookingMessages = defineMessages({
   'en-US': {
     BOOKING_VENUE_NOT_BOOKABLE: 'The venue does not exist or does not take bookings',
     BOOKING_SLOT_NOT_FOUND: 'The time slot does not exist or is outside your scope',
+    BOOKING_VENUE_NOT_FOUND: 'No venue "{venue}" in your scope',
     BOOKING_SLOT_PAST: 'The slot ({date} {time}) has started or is over; it cannot be booked or changed to',
     BOOKING_SLOT_CLOSED: 'The slot no longer takes bookings; choose another',
     BOOKING_SLOT_FULL: 'The slot is full ({left} places left for a group of {people}); choose another slot or join the waiting list',
@@ -105,6 +108,7 @@ export const bookingMessages = defineMessages({
     SLOT_TIMES_REVERSED: 'The time range {start}–{end} must end after it starts',
     SLOT_TIMES_OVERLAP: 'The time ranges {first} and {second} overlap',
     SLOT_CAPACITY_BELOW_TAKEN: '{taken} people have booked the slot; its capacity cannot be less',
+    'booking.cli.generated': '{venue}: {created} slots added, {updated} updated, {removed} removed; {kept} with bookings kept',
     'booking.status.booked': 'Booked',
     'booking.status.confirmed': 'Confirmed',
     'booking.status.waitlisted': 'Waiting list',

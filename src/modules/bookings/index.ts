@@ -13,7 +13,7 @@ export {
   refuseBooking,
   recordAttendance,
 } from './booking.service.ts';
-export { generateSlots, listSlots, updateSlot } from './slot.service.ts';
+export { generateSlots, listSlots, updateSlot, findVenueByNameOrId } from './slot.service.ts';
 export { loadDemoBookings, demoBookingVenue } from './booking.demo.ts';
 export { listBookableVenues, venueAvailability, slotForBooking, upcomingSlots, bookingHorizonDays, type BookableVenue, type VenueAvailability, type SlotAvailability } from './availability.service.ts';
 export { maxGroupSize, type Booking, type PublicBooking, type PublicBookingInput, type GenerateSlotsInput } from './booking.schemas.ts';

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
-import { venueInScope } from '../venues/index.ts';
+import { listVenues, venueInScope, type Venue } from '../venues/index.ts';
 import { addDays, beijingToday, datesBetween, isoWeekday } from './booking-time.ts';
 import { bookingPolicy } from './booking.policy.ts';
 import * as repo from './booking.repository.ts';
@@ -123,4 +123,15 @@ export async function updateSlot(ctx: ServiceContext, slotId: string, patch: Slo
     const waiting = await repo.countWaitingBySlot(trx, [slotId]);
     return toSlot(after, waiting.get(slotId) ?? 0);
   });
+}
+
+/** A venue named on the command line by its exact name or its id, within the actor's scope. */
+export async function findVenueByNameOrId(ctx: ServiceContext, nameOrId: string): Promise<Venue> {
+  const named = (await listVenues(ctx, { q: nameOrId, pageSize: 200 })).items.find((venue) => venue.name === nameOrId);
+  if (named) return named;
+  try {
+    return await venueInScope(ctx, nameOrId);
+  } catch (err) {
+    throw err instanceof AppError && err.status === 404 ? new AppError('BOOKING_VENUE_NOT_FOUND', 404, { params: { venue: nameOrId } }) : err;
+  }
 }
