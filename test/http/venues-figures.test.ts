@@ -71,5 +71,8 @@ describe('venue figures', () => {
     const tanghe = await kexie.signIn((await kexie.org('411328')).id, ['reporter']);
     const theirs = (await tanghe.get('/api/v1/venues/figures?year=2024')).json();
     expect(theirs).toMatchObject({ venues: { count: 0 }, visits: { visitors: 0 }, outreach: { visits: 0 }, caravans: { trips: 0, vehicles: 0 }, touring: { visits: 0 } });
+    const asked = await tanghe.get(`/api/v1/venues/figures?year=2024&orgId=${fangcheng.id}`);
+    expect(asked.statusCode).toBe(404);
+    expect(asked.json().error).toMatchObject({ code: 'VENUE_FIGURES_ORG_OUT_OF_SCOPE', message: '组织不存在或不在您的管理范围内' });
   });
 });

@@ -26,7 +26,7 @@ const sectionDimension = {
 export async function venueFigures(ctx: ServiceContext, query: VenueFiguresQuery): Promise<VenueFigures> {
   venuePolicy.assertCan(ctx.actor, 'read');
   const scopeRootId = query.orgId ?? ctx.actor.orgId;
-  if (query.orgId && !(await isOrgInSubtree(ctx.db, ctx.actor.orgId, query.orgId))) throw new AppError('VENUE_OWNER_OUT_OF_SCOPE', 404);
+  if (query.orgId && !(await isOrgInSubtree(ctx.db, ctx.actor.orgId, query.orgId))) throw new AppError('VENUE_FIGURES_ORG_OUT_OF_SCOPE', 404);
   return figuresFor(ctx.db, { scopeRootId, year: query.year ?? new Date().getFullYear(), by: query.by, locale: ctx.locale });
 }
 

@@ -4,6 +4,7 @@ export const venueMessages = defineMessages({
   'zh-CN': {
     VENUE_NOT_FOUND: '场馆不存在或不在您的管理范围内',
     VENUE_OWNER_OUT_OF_SCOPE: '运营单位不存在或不在您的管理范围内',
+    VENUE_FIGURES_ORG_OUT_OF_SCOPE: '组织不存在或不在您的管理范围内',
     VENUE_COUNTY_INVALID: '所在县区须是组织树中的县区（或市）科协，且与运营单位同属一地',
     VENUE_NAME_TAKEN: '已有名为“{name}”的场馆',
     VENUE_OPENED_ON_REQUIRED: '开放中的场馆须填写开馆日期',
@@ -26,6 +27,7 @@ export const venueMessages = defineMessages({
   'en-US': {
     VENUE_NOT_FOUND: 'The venue does not exist or is outside your scope',
     VENUE_OWNER_OUT_OF_SCOPE: 'The owner organisation does not exist or is outside your scope',
+    VENUE_FIGURES_ORG_OUT_OF_SCOPE: 'The organisation does not exist or is outside your scope',
     VENUE_COUNTY_INVALID: 'The county must be a county (or city) association in the tree, and the owner organisation’s own',
     VENUE_NAME_TAKEN: 'A venue named "{name}" already exists',
     VENUE_OPENED_ON_REQUIRED: 'An open venue needs its opening date',
