@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, Select, type TableColumnsType } from 'antd';
+import { Button, Flex, Form, Select, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Query } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -10,6 +10,7 @@ import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useDialogState } from '../../shared/dialog-state.ts';
 import { CaravanFormModal } from './CaravanFormModal.tsx';
 import { DetailSection, useOpenRecord } from './DetailSection.tsx';
+import { DateFilterFields } from './DateFilterFields.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import { CaravanStatusTag } from './StatusTags.tsx';
 import { TripFormModal } from './TripFormModal.tsx';
@@ -160,16 +161,7 @@ function TripLog({ caravanId, canWrite, reloadKey: outerReloadKey }: { caravanId
         rowKey={(trip) => trip.id}
         reloadKey={reloadKey + outerReloadKey}
         emptyDescription={t('noTrips')}
-        filters={
-          <>
-            <Form.Item name="from" label={t('from')}>
-              <Input type="date" style={{ width: 150 }} />
-            </Form.Item>
-            <Form.Item name="to" label={t('to')}>
-              <Input type="date" style={{ width: 150 }} />
-            </Form.Item>
-          </>
-        }
+        filters={<DateFilterFields />}
         toolbar={() =>
           canWrite && (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => form.show({})}>

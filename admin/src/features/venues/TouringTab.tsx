@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, type TableColumnsType } from 'antd';
+import { Button, Flex, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Query } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -8,6 +8,7 @@ import { appMessages } from '../../app/messages.ts';
 import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useDialogState } from '../../shared/dialog-state.ts';
 import { DetailSection, useOpenRecord } from './DetailSection.tsx';
+import { DateFilterFields } from './DateFilterFields.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import { ShowFormModal } from './ShowFormModal.tsx';
 import { StopFormModal } from './StopFormModal.tsx';
@@ -145,16 +146,7 @@ function StopList({ showId, canWrite }: { showId: string; canWrite: boolean }) {
         rowKey={(stop) => stop.id}
         reloadKey={reloadKey}
         emptyDescription={t('noStops')}
-        filters={
-          <>
-            <Form.Item name="from" label={t('from')}>
-              <Input type="date" style={{ width: 150 }} />
-            </Form.Item>
-            <Form.Item name="to" label={t('to')}>
-              <Input type="date" style={{ width: 150 }} />
-            </Form.Item>
-          </>
-        }
+        filters={<DateFilterFields />}
         toolbar={() =>
           canWrite && (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => form.show({})}>

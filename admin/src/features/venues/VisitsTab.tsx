@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Form, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { Query } from '../../app/api.ts';
@@ -9,6 +9,7 @@ import { appMessages } from '../../app/messages.ts';
 import { ImportDialog } from '../../shared/ImportDialog.tsx';
 import { ServerTable } from '../../shared/ServerTable.tsx';
 import { useDialogState } from '../../shared/dialog-state.ts';
+import { DateFilterFields } from './DateFilterFields.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import { bookingSourceColour } from './StatusTags.tsx';
 import { VenuePicker, useChosenVenue } from './VenuePicker.tsx';
@@ -72,6 +73,13 @@ export function VisitsTab() {
     <Flex vertical gap={16}>
       <Flex gap={8} wrap align="center">
         <VenuePicker id="visits-venue" venueId={venueId} venues={venues} onChoose={choose} />
+        {venue && (
+          // Figures start on the opening day: say which it is before the server has to.
+          <Typography.Text type="secondary">
+            {t(`status.${venue.status}`)}
+            {venue.openedOn ? ` · ${t('openedOn')} ${venue.openedOn}` : ''}
+          </Typography.Text>
+        )}
         {canWrite && (
           <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
             {tApp('importExcel')}
@@ -92,12 +100,7 @@ export function VisitsTab() {
           emptyDescription={t('noVisits')}
           filters={
             <>
-              <Form.Item name="from" label={t('from')}>
-                <Input type="date" style={{ width: 150 }} />
-              </Form.Item>
-              <Form.Item name="to" label={t('to')}>
-                <Input type="date" style={{ width: 150 }} />
-              </Form.Item>
+              <DateFilterFields />
               <Form.Item name="period" label={t('period')}>
                 <Select options={visitPeriods.map((period) => ({ value: period, label: t(`period.${period}`) }))} allowClear placeholder={t('all')} style={{ width: 100 }} />
               </Form.Item>
@@ -111,12 +114,6 @@ export function VisitsTab() {
             )
           }
         />
-      )}
-      {venue && (
-        <Typography.Text type="secondary">
-          {t('status')}：{t(`status.${venue.status}`)}
-          {venue.openedOn ? ` · ${t('openedOn')}：${venue.openedOn}` : ''}
-        </Typography.Text>
       )}
       {venueId && form.subject && (
         <VisitFormModal key={form.subject.visit?.id ?? 'create'} venueId={venueId} visit={form.subject.visit} open={form.open} onClose={form.hide} afterClose={form.afterClose} onSaved={reload} />
