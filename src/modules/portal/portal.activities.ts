@@ -56,8 +56,8 @@ const shiftMonth = (m: Month, by: number): Month => {
 const monthOf = (day: string): Month => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) });
 
 /** `?month=2026-12`; anything else (or a year outside 2000–2100) means the upcoming view. */
-export function parseMonth(raw: unknown): Month | undefined {
-  const match = typeof raw === 'string' ? isoMonth.exec(raw) : null;
+function parseMonth(value: unknown): Month | undefined {
+  const match = typeof value === 'string' ? isoMonth.exec(value) : null;
   if (!match) return undefined;
   const year = Number(match[1]);
   return year >= 2000 && year <= 2100 ? { year, month: Number(match[2]) } : undefined;
