@@ -118,13 +118,18 @@ describe('group bookings: slots, the public booking pages, staff confirmation an
     expect(larger.statusCode).toBe(200);
     expect(larger.body).toContain('预约已修改');
     expect((await slotsOf(staff, venueId, date))[0]!.taken).toBe(45);
+    // Another group takes 3 of the 5 places left: growing to 48 no longer fits, and says so in whole groups.
+    await bookGroup(kexie.db, slot!.id, { people: 3 });
+    const noRoom = await visitor.post('/bookings/change', { reference: reference!, phone: '13812345678', slotId: slot!.id, people: 48 });
+    expect(noRoom.statusCode).toBe(409);
+    expect(noRoom.body).toContain('该时段名额已满（剩余 47 人，本团 48 人）');
     const tooLarge = await visitor.post('/bookings/change', { reference: reference!, phone: '13812345678', slotId: slot!.id, people: 51 });
     expect(tooLarge.statusCode).toBe(400);
     expect(tooLarge.body).toContain('团体人数 51 人超过该时段的容量 50 人');
 
     const cancelled = await visitor.post('/bookings/cancel', { reference: reference!, phone: '13812345678' });
     expect(cancelled.body).toContain('预约已取消');
-    expect((await slotsOf(staff, venueId, date))[0]!.taken).toBe(0);
+    expect((await slotsOf(staff, venueId, date))[0]!.taken).toBe(3);
     const again = await visitor.post('/bookings/cancel', { reference: reference!, phone: '13812345678' });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('该预约当前为“已取消”，不能再修改或取消');

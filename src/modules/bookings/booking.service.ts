@@ -40,8 +40,9 @@ function assertBookable(slot: BookingSlotRow, people: number): void {
   }
 }
 
-const slotFull = (slot: BookingSlotRow, people: number) =>
-  new AppError('BOOKING_SLOT_FULL', 409, { params: { left: slot.capacity - slot.taken, people }, details: [{ path: 'body.slotId', message: 'BOOKING_SLOT_FULL' }] });
+/** The slot cannot take `people`; `ownPlaces` are those the group already holds in it (when it grows in place). */
+const slotFull = (slot: BookingSlotRow, people: number, ownPlaces = 0) =>
+  new AppError('BOOKING_SLOT_FULL', 409, { params: { left: slot.capacity - slot.taken + ownPlaces, people }, details: [{ path: 'body.slotId', message: 'BOOKING_SLOT_FULL' }] });
 
 function checkedPhone(input: string): string {
   const phone = normalisePhone(input);
@@ -156,7 +157,7 @@ export async function changePublicBooking(ctx: ServiceContext, reference: string
     } else {
       if (newSlot.id === oldSlot.id) {
         const more = change.people - before.people;
-        if (more > 0 && !(await repo.takePlaces(trx, newSlot.id, more, now))) throw slotFull(newSlot, more);
+        if (more > 0 && !(await repo.takePlaces(trx, newSlot.id, more, now))) throw slotFull(newSlot, change.people, before.people);
         if (more < 0) await repo.releasePlaces(trx, oldSlot.id, -more, now);
       } else {
         if (!(await repo.takePlaces(trx, newSlot.id, change.people, now))) throw slotFull(newSlot, change.people);
