@@ -233,6 +233,17 @@ describe('the portal’s activity calendar and activity pages', () => {
     expect((await calendar()).body).not.toContain(activity.title);
   });
 
+  it('notices within the poll interval a change another server process made', async () => {
+    const activity = await report({ title: '另一进程修改的科普活动' }, { verify: true });
+    expect((await anonymous().get('/activities')).body).toContain(activity.title);
+    expect((await anonymous().get(`/activities/${activity.id}`)).statusCode).toBe(200);
+    // Written straight to the database, as another process sharing it would: no in-process signal.
+    await kexie.db.updateTable('activities').set({ is_public: 0, updated_at: new Date().toISOString() }).where('id', '=', activity.id).execute();
+    expect((await anonymous().get('/activities')).body, 'still the cached page before the poll').toContain(activity.title);
+    await expect.poll(async () => (await anonymous().get('/activities')).body, { timeout: 6000, interval: 250 }).not.toContain(activity.title);
+    expect((await anonymous().get(`/activities/${activity.id}`)).statusCode).toBe(404);
+  });
+
   it('refuses evidence photos that are not images of the reporter’s own scope', async () => {
     const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#aa3333' } }).jpeg().toBuffer();
     const tangheEditor = await kexie.signIn(tangheId, ['editor']);
