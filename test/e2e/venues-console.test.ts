@@ -159,22 +159,31 @@ test('an admin adds a venue, enters a day’s visitors, imports a visits file af
   expect(await visitorsShown(page, '2024')).toBe(before + 920 + 500 + 700);
 });
 
-test('the caravans and touring shows tabs list the demo records, open a record’s log below, and fit a phone', async ({ page }) => {
+test('the caravans and touring shows tabs list the demo records, open a record’s log below, offer the trip import, and fit a phone', async ({ page }) => {
   await signIn(page, demoAdmin.username, demoAdmin.password);
   await page.goto('/admin/venues?tab=caravans');
   const caravans = page.getByRole('table', { name: '科普大篷车列表' });
-  await caravans.getByRole('row').nth(1).waitFor();
+  // A row's actions: present once the rows are (a loading table has a placeholder row).
+  await caravans.getByRole('group').first().waitFor();
   const caravanName = (await tableRows(caravans))[0]!['车牌号或名称']!;
   await button(page.getByRole('group', { name: `“${caravanName}”的操作` }), '出车记录').click();
   const trips = page.getByRole('region', { name: `“${caravanName}”的出车记录` });
-  await trips.getByRole('table', { name: '出车记录列表' }).getByRole('row').nth(1).waitFor();
+  await trips.getByRole('table', { name: '出车记录列表' }).getByRole('group').first().waitFor();
   await checkPage(page, '科普大篷车');
+
+  // Trip logs come in from Excel through the same dialog, with their own template.
+  await button(page, '从 Excel 导入出车记录').click();
+  const importDialog = dialog(page, '从 Excel 导入出车记录');
+  const [template] = await Promise.all([page.waitForEvent('download'), button(importDialog, '下载模板').click()]);
+  expect(template.suggestedFilename()).toBe('科普大篷车出车记录导入模板.xlsx');
+  await button(importDialog, '关闭').click();
+  await importDialog.waitFor({ state: 'hidden' });
 
   await page.getByRole('tab', { name: '流动科技馆' }).click();
   const shows = page.getByRole('table', { name: '巡展列表' });
-  await shows.getByRole('row').nth(1).waitFor();
+  await shows.getByRole('group').first().waitFor();
   const showName = (await tableRows(shows))[0]!['巡展名称']!;
   await button(page.getByRole('group', { name: `“${showName}”的操作` }), '站点').click();
-  await page.getByRole('region', { name: `“${showName}”的站点` }).getByRole('table', { name: '巡展站点列表' }).getByRole('row').nth(1).waitFor();
+  await page.getByRole('region', { name: `“${showName}”的站点` }).getByRole('table', { name: '巡展站点列表' }).getByRole('group').first().waitFor();
   await checkPage(page, '流动科技馆');
 });
