@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import type { CSSProperties } from 'react';
 import { useCountyChoices } from './api.ts';
 
 interface CountySelectProps {
@@ -7,7 +8,7 @@ interface CountySelectProps {
   onChange?: (orgId: string | undefined) => void;
   allowClear?: boolean;
   placeholder?: string;
-  style?: React.CSSProperties;
+  style?: CSSProperties;
 }
 
 /** Picks a county (所在县区): a county-level association of the user's tree, or the city; usable as a Form.Item control. */

@@ -1,4 +1,5 @@
 import { Card, Flex, Grid, Radio, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useT } from '../../app/i18n.tsx';
@@ -7,6 +8,7 @@ import { CaravansTab } from './CaravansTab.tsx';
 import { OutreachTab } from './OutreachTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { TouringTab } from './TouringTab.tsx';
+import { venueParam } from './VenuePicker.tsx';
 import { VenuesTab } from './VenuesTab.tsx';
 import { VisitsTab } from './VisitsTab.tsx';
 import { venueMessages } from './messages.ts';
@@ -36,9 +38,9 @@ export default function VenueSystemPage() {
       return next;
     });
 
-  const content: Record<TabKey, () => React.ReactNode> = {
+  const content: Record<TabKey, () => ReactNode> = {
     overview: () => <OverviewTab />,
-    venues: () => <VenuesTab onOpenVisits={(venueId) => open('visits', { venue: venueId })} />,
+    venues: () => <VenuesTab onOpenVisits={(venueId) => open('visits', { [venueParam]: venueId })} />,
     visits: () => <VisitsTab />,
     outreach: () => <OutreachTab />,
     caravans: () => <CaravansTab />,
