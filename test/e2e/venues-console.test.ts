@@ -51,15 +51,30 @@ async function visitorsShown(page: Page, year: string): Promise<number> {
   return Number((await card.locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
 }
 
+/**
+ * Waits until what moves on the page has stopped: a dialog zooming open (a
+ * click on it meanwhile can miss), a hover colour fading, an error message
+ * fading in. Endless animations (a spinner, a caret) never finish and are left out.
+ */
+async function settled(page: Page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
+/** Axe judges colours as they are at that instant: with the pointer off the controls and the page settled. */
+async function axeOnceSettled(page: Page, what: string) {
+  await page.mouse.move(0, 0);
+  await settled(page);
+  await assertNoSeriousAxeViolations(page, what);
+}
+
 /** The page under axe on a laptop, then on a phone, where it must not scroll sideways either. */
 async function checkPage(page: Page, what: string) {
-  // Away from the controls, and once colours have settled: a link under the pointer, or fading from its hover colour, is lighter.
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await assertNoSeriousAxeViolations(page, what);
+  await axeOnceSettled(page, what);
   await page.setViewportSize(viewports.phone);
   await expect.poll(async () => (await horizontalOverflow(page)).overflow, { message: `${what} scrolls sideways on a phone` }).toBeLessThanOrEqual(0);
-  await assertNoSeriousAxeViolations(page, `${what} on a phone`);
+  await axeOnceSettled(page, `${what} on a phone`);
   await page.setViewportSize(viewports.desktop);
 }
 
@@ -118,7 +133,7 @@ test('an admin adds a venue, enters a day’s visitors, imports a visits file af
   await expect.poll(() => fieldErrors(again.form.getByLabel('日期', { exact: true }))).toBe(
     `${venue.name} ${enteredDay.date} 的参观人数已录入（920 人次），不能重复录入；如需更正，请修改原记录`,
   );
-  await assertNoSeriousAxeViolations(page, '录入参观人次 with the error');
+  await axeOnceSettled(page, '录入参观人次 with the error');
   await button(again.form, '取消').click();
   await again.form.waitFor({ state: 'hidden' });
   await checkPage(page, '参观人次');
@@ -126,6 +141,7 @@ test('an admin adds a venue, enters a day’s visitors, imports a visits file af
   // The Excel import: the template, a file with one bad cell refused by row and column, then the corrected file.
   await button(page, 'Excel 导入').click();
   const importDialog = dialog(page, '从 Excel 导入参观人次');
+  await settled(page);
   const [template] = await Promise.all([page.waitForEvent('download'), button(importDialog, '下载模板').click()]);
   expect(template.suggestedFilename()).toBe('场馆参观人数导入模板.xlsx');
   const templatePath = (await template.path())!;
@@ -174,6 +190,7 @@ test('the caravans and touring shows tabs list the demo records, open a record�
   // Trip logs come in from Excel through the same dialog, with their own template.
   await button(page, '从 Excel 导入出车记录').click();
   const importDialog = dialog(page, '从 Excel 导入出车记录');
+  await settled(page);
   const [template] = await Promise.all([page.waitForEvent('download'), button(importDialog, '下载模板').click()]);
   expect(template.suggestedFilename()).toBe('科普大篷车出车记录导入模板.xlsx');
   await button(importDialog, '关闭').click();
