@@ -1,6 +1,7 @@
 import type { Db } from '../../database.ts';
 import type { Actor } from '../../platform/auth-core.ts';
 import { systemContext, type ServiceContext } from '../../platform/context.ts';
+import { seededRandom, type Random } from '../../platform/seeded-random.ts';
 import { findUserForCli } from '../auth/index.ts';
 import { findRootOrg, findOrgSubtree, type OrgRow } from '../orgs/index.ts';
 import * as repo from './activity.repository.ts';
@@ -23,33 +24,6 @@ import { cityVenues, countyTowns, nationalScienceDayPartners, placesByType, titl
 /** The year's activity count in the seed (P2): the named events below, the rest ordinary county and city work. */
 const activitiesIn2024 = 2758;
 const seed = 20240920;
-
-/** mulberry32: a small, well-mixed 32-bit generator; enough for demo data, and the same on every platform. */
-function generator(state: number) {
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  /** Picks by weight: `weights[i]` is how likely index i is. */
-  const weighted = (weights: readonly number[]) => {
-    let r = next() * weights.reduce((sum, w) => sum + w, 0);
-    for (const [index, weight] of weights.entries()) if ((r -= weight) < 0) return index;
-    return weights.length - 1;
-  };
-  /** `total` split into `parts` positive whole numbers, unevenly. */
-  const partition = (total: number, parts: number) => {
-    const cuts = new Set<number>();
-    while (cuts.size < parts - 1) cuts.add(between(1, total - 1));
-    const sorted = [0, ...[...cuts].sort((a, b) => a - b), total];
-    return sorted.slice(1).map((cut, i) => cut - sorted[i]!);
-  };
-  return { next, between, pick, weighted, partition };
-}
-type Random = ReturnType<typeof generator>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const date = (month: number, day: number) => `2024-${pad(month)}-${pad(day)}`;
@@ -340,7 +314,7 @@ function ordinaryEvents(plan: Plan, total: number, orgs: DemoOrgs, random: Rando
 
 /** Every 2024 record: the named events first, then ordinary work filling the year up to the seed's count. */
 export function demoActivities2024(city: OrgRow, counties: OrgRow[]): Draft[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const orgs = new DemoOrgs(city, counties);
   const plan = new Plan();
   nationalScienceDay(plan, orgs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apportion, seededRandom, spreadOver } from './demo-random.ts';
+import { apportion, spreadOver } from './demo-shares.ts';
 
 describe('apportion', () => {
   it('splits a total in proportion to the weights, adding up exactly', () => {
@@ -9,12 +9,7 @@ describe('apportion', () => {
   });
 });
 
-describe('seededRandom and spreadOver', () => {
-  it('gives the same sequence for the same seed', () => {
-    const a = seededRandom(7);
-    const b = seededRandom(7);
-    expect([a.next(), a.between(1, 6), a.around(0.4)]).toEqual([b.next(), b.between(1, 6), b.around(0.4)]);
-  });
+describe('spreadOver', () => {
   it('spreads evenly and refuses to spread more than there is', () => {
     expect(spreadOver([1, 2, 3, 4, 5, 6], 3)).toEqual([1, 3, 5]);
     expect(() => spreadOver([1], 2)).toThrow();

@@ -1,30 +1,4 @@
-/**
- * The demo's seeded randomness: the same records on every run and platform,
- * so tests and screenshots can rely on them.
- */
-export function seededRandom(seed: number) {
-  let state = seed;
-  /** mulberry32: small, well mixed, and enough for demo data. */
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  /** A weight around 1: `spread` 0.4 gives 0.6 … 1.4. */
-  const around = (spread: number) => 1 - spread + 2 * spread * next();
-  const shuffled = <T>(items: readonly T[]): T[] => {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy;
-  };
-  return { next, between, around, shuffled };
-}
-export type Random = ReturnType<typeof seededRandom>;
+/** How the demo's yearly figures are shared out over days, trips and schools. */
 
 /**
  * `total` split in proportion to `weights` into whole numbers that add up to

@@ -1,9 +1,10 @@
 import type { Db } from '../../database.ts';
 import { systemContext, type ServiceContext } from '../../platform/context.ts';
+import { seededRandom, type Random } from '../../platform/seeded-random.ts';
 import { findOrgSubtree, findRootOrg, type OrgRow } from '../orgs/index.ts';
 import { createCaravan, createTrip } from './caravan.service.ts';
 import type { TripInput } from './caravan.schemas.ts';
-import { apportion, seededRandom, spreadOver, type Random } from './demo-random.ts';
+import { apportion, spreadOver } from './demo-shares.ts';
 import { createOutreach } from './outreach.service.ts';
 import type { OutreachInput } from './outreach.schemas.ts';
 import { createShow, createStops } from './touring.service.ts';
