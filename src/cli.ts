@@ -256,19 +256,18 @@ interface ImportOptions {
  */
 async function importWorkbook(command: string, file: string, options: ImportOptions, loadImporter: () => Promise<Importer<unknown, unknown>>, importedKey: string) {
   // The commands' lines (第 N 行 · 列 · 原因, 已检查 …) are in the activities' Excel catalogue, loaded with the pipeline.
-  const [{ readImportFile, dryRunImport, runImport }, importer] = await Promise.all([loadActivityExcel(), loadImporter()]);
+  const [{ importFromFile, reportedErrorLimit }, importer] = await Promise.all([loadActivityExcel(), loadImporter()]);
   const fs = await import('node:fs');
   const bytes = fs.readFileSync(file);
   const failed = await withKexie(command, async (db, _root, system) => {
     const ctx = await contextAs(db, { ...system, locale: cliLocale }, options.as);
-    const rows = await readImportFile(importer, bytes, ctx.locale);
+    const outcome = await importFromFile(ctx, importer, bytes, { dryRun: options.dryRun, skipInvalid: options.skipInvalid });
     if (options.dryRun) {
-      const checked = await dryRunImport(ctx, importer, rows);
-      printRowProblems(checked.errors, checked.errorCount);
-      console.log(translate(cliLocale, 'activity.cli.checked', checked));
-      return checked.invalid > 0;
+      const { total, invalid } = outcome;
+      printRowProblems(outcome.errors.slice(0, reportedErrorLimit), outcome.errors.length);
+      console.log(translate(cliLocale, 'activity.cli.checked', { total, valid: total - invalid, invalid }));
+      return invalid > 0;
     }
-    const outcome = await runImport(ctx, importer, rows, { skipInvalid: options.skipInvalid });
     printRowProblems(outcome.errors);
     if (outcome.failure) {
       console.error(`${translate(cliLocale, 'cli.error')}: ${outcome.failure.message} [${outcome.failure.code}]`);

@@ -127,79 +127,84 @@ const problemColumn: Partial<Record<keyof ActivityInput, keyof ActivitySheetRow>
 };
 
 /**
- * Checks an activity sheet against the database and itself: the county, type
- * and campaign named resolve (active, in scope), then every rule of the form
- * (`checkActivity`: dates in order …), then duplicates, of a record already
- * there or of an earlier row (same title, start date and county). Everything a
- * check needs is loaded once for the whole sheet, so 100,000 rows take seconds.
+ * A checker of activity rows against the database and the file: the county,
+ * type and campaign named resolve (active, in scope), then every rule of the
+ * form (`checkActivity`: dates in order …), then duplicates, of a record
+ * already there or of an earlier row (same title, start date and county).
+ * What a check needs is loaded once, and the identities seen are remembered,
+ * so it takes a whole sheet at once or batch after batch as it is read.
  */
-async function checkActivityRows(ctx: ServiceContext, rows: readonly ReadRow<ActivitySheetRow>[]) {
-  const errors: RowError[] = [];
-  const problem = (row: number, key: keyof ActivitySheetRow, code: string, params: Record<string, unknown> = {}) =>
-    errors.push({ row, column: activitySheet.columns[key].header, code, message: describe(ctx.locale, code, params) });
-
+async function activityRowChecker(ctx: ServiceContext) {
   const scope = await orgIndex(ctx);
   const lookups = await prepareActivityChecks(ctx.db, scope.ids);
   const activeByName = <T extends { id: string; name: string; active: number }>(entries: Iterable<T>) =>
     new Map([...entries].filter((entry) => entry.active === 1).map((entry) => [entry.name, entry.id]));
   const typeIds = activeByName(lookups.types.values());
   const campaignIds = activeByName(lookups.campaigns.values());
-
-  const candidates: { row: number; input: ActivityInput }[] = [];
-  for (const { row, values } of rows) {
-    const orgs = values.org ? scope.byName.get(values.org.trim()) : undefined;
-    if (values.org && !orgs) problem(row, 'org', 'ACTIVITY_IMPORT_ORG_NOT_FOUND', { org: values.org });
-    else if (orgs && orgs.length > 1) problem(row, 'org', 'ACTIVITY_IMPORT_ORG_AMBIGUOUS', { org: values.org, count: orgs.length });
-    const typeId = values.type ? typeIds.get(values.type.trim()) : undefined;
-    if (values.type && !typeId) problem(row, 'type', 'ACTIVITY_IMPORT_TYPE_NOT_FOUND', { type: values.type });
-    const campaignId = values.campaign ? campaignIds.get(values.campaign.trim()) : null;
-    if (values.campaign && !campaignId) problem(row, 'campaign', 'ACTIVITY_IMPORT_CAMPAIGN_NOT_FOUND', { campaign: values.campaign });
-    const partners = splitPartners(values.partners ?? null);
-    const longPartner = partners.find((partner) => partner.length > maxPartnerLength);
-    if (longPartner) problem(row, 'partners', 'ACTIVITY_IMPORT_PARTNER_TOO_LONG', { partner: longPartner, max: maxPartnerLength });
-    if (partners.length > maxPartners) problem(row, 'partners', 'ACTIVITY_IMPORT_TOO_MANY_PARTNERS', { count: partners.length, max: maxPartners });
-
-    const { title, startDate, participants } = values;
-    if (!orgs || orgs.length !== 1 || !typeId || campaignId === undefined || !title || !startDate || participants == null) continue;
-    const input: ActivityInput = {
-      title: title.trim(),
-      typeId,
-      campaignId,
-      startDate,
-      endDate: values.endDate ?? startDate,
-      orgId: orgs[0]!.id,
-      venue: values.venue ?? '',
-      organiser: values.organiser ?? '',
-      partners,
-      participants,
-      mode: values.mode ?? 'offline',
-      quantity: values.quantity ?? null,
-      description: values.description ?? '',
-    };
-    const ruleProblems: RowProblem[] = await checkActivity(ctx.db, ctx, input, lookups);
-    for (const { field, code, params } of ruleProblems) problem(row, problemColumn[field] ?? 'title', code, params);
-    if (ruleProblems.length === 0) candidates.push({ row, input });
-  }
-
-  const existing = await findExistingIdentities(ctx.db, candidates.map(({ input }) => input));
+  /** The first row of the file with each identity, across batches. */
   const firstRowOf = new Map<string, number>();
-  const plan: PlannedRow<ActivityInput>[] = [];
-  for (const { row, input } of candidates) {
-    const key = identityKey(input);
-    const earlier = firstRowOf.get(key);
-    if (existing.has(key)) {
-      problem(row, 'title', 'ACTIVITY_DUPLICATE', { org: lookups.orgs.get(input.orgId)?.name ?? '', date: input.startDate, title: input.title });
-    } else if (earlier !== undefined) {
-      problem(row, 'title', 'ACTIVITY_IMPORT_REPEATED', { row: earlier });
-    } else {
-      firstRowOf.set(key, row);
-      plan.push({ row, plan: input });
+
+  return async (rows: readonly ReadRow<ActivitySheetRow>[]) => {
+    const errors: RowError[] = [];
+    const problem = (row: number, key: keyof ActivitySheetRow, code: string, params: Record<string, unknown> = {}) =>
+      errors.push({ row, column: activitySheet.columns[key].header, code, message: describe(ctx.locale, code, params) });
+
+    const candidates: { row: number; input: ActivityInput }[] = [];
+    for (const { row, values } of rows) {
+      const orgs = values.org ? scope.byName.get(values.org.trim()) : undefined;
+      if (values.org && !orgs) problem(row, 'org', 'ACTIVITY_IMPORT_ORG_NOT_FOUND', { org: values.org });
+      else if (orgs && orgs.length > 1) problem(row, 'org', 'ACTIVITY_IMPORT_ORG_AMBIGUOUS', { org: values.org, count: orgs.length });
+      const typeId = values.type ? typeIds.get(values.type.trim()) : undefined;
+      if (values.type && !typeId) problem(row, 'type', 'ACTIVITY_IMPORT_TYPE_NOT_FOUND', { type: values.type });
+      const campaignId = values.campaign ? campaignIds.get(values.campaign.trim()) : null;
+      if (values.campaign && !campaignId) problem(row, 'campaign', 'ACTIVITY_IMPORT_CAMPAIGN_NOT_FOUND', { campaign: values.campaign });
+      const partners = splitPartners(values.partners ?? null);
+      const longPartner = partners.find((partner) => partner.length > maxPartnerLength);
+      if (longPartner) problem(row, 'partners', 'ACTIVITY_IMPORT_PARTNER_TOO_LONG', { partner: longPartner, max: maxPartnerLength });
+      if (partners.length > maxPartners) problem(row, 'partners', 'ACTIVITY_IMPORT_TOO_MANY_PARTNERS', { count: partners.length, max: maxPartners });
+
+      const { title, startDate, participants } = values;
+      if (!orgs || orgs.length !== 1 || !typeId || campaignId === undefined || !title || !startDate || participants == null) continue;
+      const input: ActivityInput = {
+        title: title.trim(),
+        typeId,
+        campaignId,
+        startDate,
+        endDate: values.endDate ?? startDate,
+        orgId: orgs[0]!.id,
+        venue: values.venue ?? '',
+        organiser: values.organiser ?? '',
+        partners,
+        participants,
+        mode: values.mode ?? 'offline',
+        quantity: values.quantity ?? null,
+        description: values.description ?? '',
+      };
+      const ruleProblems: RowProblem[] = await checkActivity(ctx.db, ctx, input, lookups);
+      for (const { field, code, params } of ruleProblems) problem(row, problemColumn[field] ?? 'title', code, params);
+      if (ruleProblems.length === 0) candidates.push({ row, input });
     }
-  }
-  // Written in the order of the duplicate-check index (county, date, title): each insert lands beside the last
-  // in the indexes instead of anywhere, which halves the database's work on a 100,000-row file.
-  plan.sort((a, b) => byText(a.plan.orgId, b.plan.orgId) || byText(a.plan.startDate, b.plan.startDate) || byText(a.plan.title, b.plan.title));
-  return { plan, errors };
+
+    const existing = await findExistingIdentities(ctx.db, candidates.map(({ input }) => input));
+    const plan: PlannedRow<ActivityInput>[] = [];
+    for (const { row, input } of candidates) {
+      const key = identityKey(input);
+      // The file's own earlier rows first: once written (a streamed import writes as it reads) they are "existing" too.
+      const earlier = firstRowOf.get(key);
+      if (earlier !== undefined) {
+        problem(row, 'title', 'ACTIVITY_IMPORT_REPEATED', { row: earlier });
+      } else if (existing.has(key)) {
+        problem(row, 'title', 'ACTIVITY_DUPLICATE', { org: lookups.orgs.get(input.orgId)?.name ?? '', date: input.startDate, title: input.title });
+      } else {
+        firstRowOf.set(key, row);
+        plan.push({ row, plan: input });
+      }
+    }
+    // Written in the order of the duplicate-check index (county, date, title): each insert lands beside the last
+    // in the indexes instead of anywhere, which halves the database's work on a 100,000-row file.
+    plan.sort((a, b) => byText(a.plan.orgId, b.plan.orgId) || byText(a.plan.startDate, b.plan.startDate) || byText(a.plan.title, b.plan.title));
+    return { plan, errors };
+  };
 }
 
 /** Code-unit order, as the indexes compare: no locale rules, and fast. */
@@ -217,7 +222,8 @@ export const activityImporter: Importer<ActivitySheetRow, ActivityInput> = {
   maxRows: 20_000,
   templateFileName: 'activity.excel.templateFile',
   authorize: (ctx) => activityPolicy.assertCan(ctx.actor, 'write'),
-  check: checkActivityRows,
+  check: async (ctx, rows) => (await activityRowChecker(ctx))(rows),
+  batchChecker: activityRowChecker,
   // A row refused while writing (a duplicate entered meanwhile) goes through the form's own checks.
   write: async (ctx, input) => (await createActivity(ctx, input)).id,
   writeBatch: (ctx, inputs) => insertCheckedActivities(ctx, inputs, { source: 'excel' }),

@@ -133,16 +133,24 @@ export async function deleteActivity(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('activities').where('id', '=', id).execute();
 }
 
-/** Which of these (org, start date, title) already exist: an import refuses them as duplicates. */
+/** Identities looked up a statement at a time: three parameters each, well under SQLite's 32,766. */
+const identitiesPerLookup = 5_000;
+
+/**
+ * Which of these (org, start date, title) already exist: an import refuses
+ * them as duplicates. Looked up exactly, through the identity index, so the
+ * cost follows the rows asked about, not the records already stored (a
+ * streamed import asks again after each batch it has written).
+ */
 export async function findExistingIdentities(db: Executor, identities: readonly { orgId: string; startDate: string; title: string }[]): Promise<Set<string>> {
   const found = new Set<string>();
-  const dates = [...new Set(identities.map((i) => i.startDate))];
-  for (let i = 0; i < dates.length; i += 500) {
-    const rows = await db
-      .selectFrom('activities')
-      .select(['org_id', 'start_date', 'title'])
-      .where('start_date', 'in', dates.slice(i, i + 500))
-      .execute();
+  for (let i = 0; i < identities.length; i += identitiesPerLookup) {
+    const chunk = identities.slice(i, i + identitiesPerLookup);
+    // A join from the list, not `(org_id, start_date, title) in (…)`: SQLite plans that as a scan of the whole index.
+    const wanted = sql.join(chunk.map((identity) => sql`(${identity.orgId}, ${identity.startDate}, ${identity.title})`));
+    const { rows } = await sql<Pick<ActivityRow, 'org_id' | 'start_date' | 'title'>>`
+      select a.org_id, a.start_date, a.title from (values ${wanted}) as wanted
+      join activities as a on a.org_id = wanted.column1 and a.start_date = wanted.column2 and a.title = wanted.column3`.execute(db);
     for (const row of rows) found.add(identityKey({ orgId: row.org_id, startDate: row.start_date, title: row.title }));
   }
   return found;

@@ -40,17 +40,27 @@ const headerKey = (text: string) => text.normalize('NFKC').replace(/[\s*]/g, '')
 const instructionSheetNames = new Set(['excel.instructions.sheet'].flatMap((key) => [describe('zh-CN', key), describe('en-US', key)]));
 
 /**
- * Reads a module's worksheet from an .xlsx file, streaming, so an oversized
- * file is refused at the first row past the limit rather than after loading
- * it all. The first sheet in tab order that is not the template's
- * instructions is read. Columns are found by header text, in any order.
- * File-level problems (not a workbook, a header that does not match) throw
- * AppError; cell problems come back on their rows, every one of them.
+ * Reads a module's worksheet from an .xlsx file into rows. The first sheet in
+ * tab order that is not the template's instructions is read. Columns are
+ * found by header text, in any order. File-level problems (not a workbook, a
+ * header that does not match, too many rows) throw AppError; cell problems
+ * come back on their rows, every one of them.
  */
 export async function readSheet<Row>(sheet: Sheet<Row>, bytes: Buffer, options: ReadOptions): Promise<ReadRow<Row>[]> {
+  const rows: ReadRow<Row>[] = [];
+  for await (const batch of streamSheet(sheet, bytes, options)) for (const row of batch) rows.push(row);
+  return rows;
+}
+
+/**
+ * `readSheet` a batch of rows at a time, as the file is inflated and parsed,
+ * so an import can check and write the first rows while reading the rest,
+ * and an oversized file is refused at the first row past the limit.
+ */
+export async function* streamSheet<Row>(sheet: Sheet<Row>, bytes: Buffer, options: ReadOptions): AsyncGenerator<ReadRow<Row>[]> {
   const columns = columnsOf(sheet);
   const previewRows = options.previewRows ?? 0;
-  const rows: ReadRow<Row>[] = [];
+  let count = 0;
   let headerFound = false;
   try {
     const workbook = await XlsxWorkbook.open(bytes);
@@ -59,6 +69,7 @@ export async function readSheet<Row>(sheet: Sheet<Row>, bytes: Buffer, options: 
     /** For each column of the format, where the file has it; a column the file leaves out reads as blank. */
     let positions: (number | undefined)[] | undefined;
     for await (const batch of worksheet ? workbook.rows(worksheet) : []) {
+      const rows: ReadRow<Row>[] = [];
       for (const { number, cells } of batch) {
         if (!positions) {
           if (cells.every(isBlankShown)) continue;
@@ -68,9 +79,11 @@ export async function readSheet<Row>(sheet: Sheet<Row>, bytes: Buffer, options: 
         }
         const shown = positions.map((position) => (position === undefined ? null : (cells[position] ?? null)));
         if (shown.every(isBlankShown)) continue;
-        if (rows.length === options.maxRows) throw new AppError('EXCEL_TOO_MANY_ROWS', 400, { params: { max: options.maxRows } });
-        rows.push(parseRow<Row>(number, columns, shown, options.locale, rows.length < previewRows));
+        if (count === options.maxRows) throw new AppError('EXCEL_TOO_MANY_ROWS', 400, { params: { max: options.maxRows } });
+        rows.push(parseRow<Row>(number, columns, shown, options.locale, count < previewRows));
+        count++;
       }
+      if (rows.length > 0) yield rows;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -78,8 +91,7 @@ export async function readSheet<Row>(sheet: Sheet<Row>, bytes: Buffer, options: 
     throw error;
   }
   if (!headerFound) throw new AppError('EXCEL_SHEET_EMPTY', 400);
-  if (rows.length === 0) throw new AppError('EXCEL_NO_ROWS', 400);
-  return rows;
+  if (count === 0) throw new AppError('EXCEL_NO_ROWS', 400);
 }
 
 /** A corrupt deflate stream inside the zip. */
