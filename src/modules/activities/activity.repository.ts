@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../../database.ts';
 import { dialectOf } from '../../platform/db/connection.ts';
 import { likeContaining } from '../../platform/db/like.ts';
@@ -113,8 +113,20 @@ export async function insertActivities(db: Executor, rows: readonly NewActivityR
     }
     return;
   }
-  const rowsPerInsert = Math.floor(sqliteMaxParameters / Object.keys(rows[0]!).length);
-  for (let i = 0; i < rows.length; i += rowsPerInsert) await db.insertInto('activities').values(rows.slice(i, i + rowsPerInsert)).execute();
+  // The statement text is written once per batch size, not built by the query builder for every batch:
+  // with thousands of values a statement, building and compiling it cost as much as SQLite's own work.
+  const columns = Object.keys(rows[0]!) as (keyof NewActivityRow & string)[];
+  const rowsPerInsert = Math.floor(sqliteMaxParameters / columns.length);
+  const rowPlaceholders = `(${columns.map(() => '?').join(', ')})`;
+  const statementFor = (count: number) => `insert into "activities" (${columns.map((column) => `"${column}"`).join(', ')}) values ${Array(count).fill(rowPlaceholders).join(', ')}`;
+  const fullStatement = statementFor(Math.min(rowsPerInsert, rows.length));
+  for (let i = 0; i < rows.length; i += rowsPerInsert) {
+    const batch = rows.slice(i, i + rowsPerInsert);
+    const parameters: unknown[] = new Array(batch.length * columns.length);
+    let next = 0;
+    for (const row of batch) for (const column of columns) parameters[next++] = row[column] ?? null;
+    await db.executeQuery(CompiledQuery.raw(batch.length === rowsPerInsert || batch.length === rows.length ? fullStatement : statementFor(batch.length), parameters));
+  }
 }
 
 /** A PostgreSQL table's column types as casts (`integer`, `text` …), read from the catalogue so a column added later is cast right. */
