@@ -1,18 +1,15 @@
 import type { Db } from '../../database.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { pageWindow } from '../../platform/http/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordAudit } from '../audit/index.ts';
 import type { OrgRow } from '../orgs/index.ts';
 import { todayInBeijing } from './calendar.ts';
 import * as repo from './caravan.repository.ts';
 import type { Caravan, CaravanInput, CaravanListQuery, CaravanPage, CaravanTrip, TripInput, TripListQuery, TripPage } from './caravan.schemas.ts';
-import { refuseAny, refuseIfNameTaken, type FieldProblem } from './field-problems.ts';
-import { isCountyLevel, orgsById, ownerAndNameProblems } from './places.ts';
+import type { FieldProblem } from './field-problems.ts';
+import { ownedRecords, ownerAndNameProblems, recordsUnder } from './owned-records.ts';
+import { isCountyLevel, orgsById } from './places.ts';
 import { schoolKey } from './school-names.ts';
-import { venuePolicy } from './venue.policy.ts';
 import type { CaravanRow, CaravanTripRow } from './venue.table.ts';
 import './caravan.messages.ts';
 import './venue.messages.ts';
@@ -33,72 +30,25 @@ async function presentCaravans(db: Db, rows: readonly CaravanRow[]): Promise<Car
   }));
 }
 
-export async function caravanRowInScope(db: Db, ctx: ServiceContext, id: string): Promise<CaravanRow> {
-  const row = await repo.findCaravanById(db, id, ctx.actor.orgId);
-  if (!row) throw new AppError('CARAVAN_NOT_FOUND', 404);
-  return row;
-}
+const caravans = ownedRecords<CaravanRow, CaravanInput, Caravan>({
+  entity: 'caravan',
+  codes: { notFound: 'CARAVAN_NOT_FOUND', nameTaken: 'CARAVAN_NAME_TAKEN' },
+  store: { findById: repo.findCaravanById, insert: repo.insertCaravan, update: repo.updateCaravan, remove: repo.deleteCaravan },
+  fields: (input) => ({ name: input.name.trim(), owner_org_id: input.ownerOrgId, status: input.status ?? 'active', note: input.note?.trim() ?? '' }),
+  problems: (db, ctx, input, selfId) =>
+    ownerAndNameProblems(db, ctx.actor.orgId, { ...input, selfId }, { findByName: repo.findCaravanByName, ownerOutOfScope: 'CARAVAN_OWNER_OUT_OF_SCOPE', nameTaken: 'CARAVAN_NAME_TAKEN' }),
+  present: presentCaravans,
+  children: { refusal: 'CARAVAN_HAS_TRIPS', exist: repo.caravanHasTrips },
+});
 
-const checkCaravan = (db: Db, ctx: ServiceContext, input: CaravanInput, selfId?: string) =>
-  ownerAndNameProblems(db, ctx.actor.orgId, { ...input, selfId }, { findByName: repo.findCaravanByName, ownerOutOfScope: 'CARAVAN_OWNER_OUT_OF_SCOPE', nameTaken: 'CARAVAN_NAME_TAKEN' });
+export const caravanRowInScope = caravans.rowInScope;
+export const createCaravan = caravans.create;
+export const updateCaravan = caravans.update;
+export const deleteCaravan = caravans.remove;
+export const getCaravan = caravans.get;
 
-const caravanFields = (input: CaravanInput) => ({ name: input.name.trim(), owner_org_id: input.ownerOrgId, status: input.status ?? ('active' as const), note: input.note?.trim() ?? '' });
-
-export async function createCaravan(ctx: ServiceContext, input: CaravanInput): Promise<Caravan> {
-  venuePolicy.assertCan(ctx.actor, 'write');
-  return ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      refuseAny(await checkCaravan(trx, ctx, input));
-      const now = nowIso();
-      const row: CaravanRow = { id: newId(), ...caravanFields(input), created_at: now, updated_at: now };
-      await repo.insertCaravan(trx, row);
-      const [view] = await presentCaravans(trx, [row]);
-      await recordAudit(trx, ctx, { entity: 'caravan', entityId: row.id, orgId: row.owner_org_id, action: 'create', before: null, after: view });
-      return view!;
-    })
-    .catch((err) => refuseIfNameTaken(err, 'CARAVAN_NAME_TAKEN', input.name));
-}
-
-export async function updateCaravan(ctx: ServiceContext, id: string, input: CaravanInput): Promise<Caravan> {
-  return ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const before = await caravanRowInScope(trx, ctx, id);
-      venuePolicy.assertCan(ctx.actor, 'write');
-      refuseAny(await checkCaravan(trx, ctx, input, id));
-      const after: CaravanRow = { ...before, ...caravanFields(input), updated_at: nowIso() };
-      const { id: _id, ...changes } = after;
-      await repo.updateCaravan(trx, id, changes);
-      const [beforeView, afterView] = await presentCaravans(trx, [before, after]);
-      await recordAudit(trx, ctx, { entity: 'caravan', entityId: id, orgId: after.owner_org_id, action: 'update', before: beforeView, after: afterView });
-      return afterView!;
-    })
-    .catch((err) => refuseIfNameTaken(err, 'CARAVAN_NAME_TAKEN', input.name));
-}
-
-export async function deleteCaravan(ctx: ServiceContext, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await caravanRowInScope(trx, ctx, id);
-    venuePolicy.assertCan(ctx.actor, 'write');
-    if (await repo.caravanHasTrips(trx, id)) throw new AppError('CARAVAN_HAS_TRIPS', 409, { params: { name: before.name } });
-    await repo.deleteCaravan(trx, id);
-    const [view] = await presentCaravans(trx, [before]);
-    await recordAudit(trx, ctx, { entity: 'caravan', entityId: id, orgId: before.owner_org_id, action: 'delete', before: view, after: null });
-  });
-}
-
-export async function getCaravan(ctx: ServiceContext, id: string): Promise<Caravan> {
-  const row = await caravanRowInScope(ctx.db, ctx, id);
-  venuePolicy.assertCan(ctx.actor, 'read');
-  return (await presentCaravans(ctx.db, [row]))[0]!;
-}
-
-export async function listCaravans(ctx: ServiceContext, query: CaravanListQuery): Promise<CaravanPage> {
-  venuePolicy.assertCan(ctx.actor, 'read');
-  const window = pageWindow(query);
-  const { rows, total } = await repo.findCaravans(ctx.db, { scopeRootId: ctx.actor.orgId, ownerOrgId: query.ownerOrgId, status: query.status }, window);
-  return { items: await presentCaravans(ctx.db, rows), total, page: window.page, pageSize: window.pageSize };
+export function listCaravans(ctx: ServiceContext, query: CaravanListQuery): Promise<CaravanPage> {
+  return caravans.list(ctx, query, (scopeRootId, window) => repo.findCaravans(ctx.db, { scopeRootId, ownerOrgId: query.ownerOrgId, status: query.status }, window));
 }
 
 // ---- trips ------------------------------------------------------------------------
@@ -156,9 +106,18 @@ function tripFields(input: TripInput) {
   };
 }
 
-export function newTripRow(ctx: ServiceContext, caravanId: string, input: TripInput, now = nowIso()): CaravanTripRow {
-  return { id: newId(), caravan_id: caravanId, ...tripFields(input), created_by: ctx.actor.userId, created_at: now, updated_at: now };
-}
+type TripFields = ReturnType<typeof tripFields>;
+const tripRow = (ctx: ServiceContext, caravanId: string, fields: TripFields, now: string): CaravanTripRow => ({
+  id: newId(),
+  caravan_id: caravanId,
+  ...fields,
+  created_by: ctx.actor.userId,
+  created_at: now,
+  updated_at: now,
+});
+
+/** For the Excel import: a trip's row built as the form's is. */
+export const newTripRow = (ctx: ServiceContext, caravanId: string, input: TripInput, now = nowIso()): CaravanTripRow => tripRow(ctx, caravanId, tripFields(input), now);
 
 export async function presentTrips(db: Db, caravans: Map<string, Pick<CaravanRow, 'name'>>, rows: readonly CaravanTripRow[]): Promise<CaravanTrip[]> {
   const orgs = await orgsById(db, rows.map((r) => r.county_org_id));
@@ -180,73 +139,26 @@ export async function presentTrips(db: Db, caravans: Map<string, Pick<CaravanRow
   }));
 }
 
+const trips = recordsUnder<CaravanRow, CaravanTripRow, TripInput, CaravanTrip, TripFields>({
+  entity: 'caravan_trip',
+  notFound: 'CARAVAN_TRIP_NOT_FOUND',
+  parentInScope: caravanRowInScope,
+  store: { find: repo.findTrip, insert: repo.insertTrips, update: repo.updateTrip, remove: repo.deleteTrip },
+  resolve: async (db, caravan, input, selfId) => {
+    const checks = await TripChecks.load(db, [{ caravanId: caravan.id, date: input.date, countyOrgId: input.countyOrgId }]);
+    return { problems: checks.problems(caravan, input, todayInBeijing(), selfId), fields: tripFields(input) };
+  },
+  newRow: tripRow,
+  present: (db, caravan, rows) => presentTrips(db, new Map([[caravan.id, caravan]]), rows),
+});
+
 /** Logs a caravan's trip to one destination; the same vehicle, day and destination answers 409. */
-export async function createTrip(ctx: ServiceContext, caravanId: string, input: TripInput): Promise<CaravanTrip> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const caravan = await caravanRowInScope(trx, ctx, caravanId);
-    venuePolicy.assertCan(ctx.actor, 'write');
-    const checks = await TripChecks.load(trx, [{ caravanId, date: input.date, countyOrgId: input.countyOrgId }]);
-    refuseAny(checks.problems(caravan, input, todayInBeijing()));
-    const row = newTripRow(ctx, caravanId, input);
-    await repo.insertTrips(trx, [row]);
-    const [view] = await presentTrips(trx, new Map([[caravan.id, caravan]]), [row]);
-    await recordAudit(trx, ctx, { entity: 'caravan_trip', entityId: row.id, orgId: caravan.owner_org_id, action: 'create', before: null, after: view });
-    return view!;
-  });
-}
-
-async function tripInScope(db: Db, ctx: ServiceContext, caravanId: string, id: string) {
-  const caravan = await caravanRowInScope(db, ctx, caravanId);
-  const row = await repo.findTrip(db, caravanId, id);
-  if (!row) throw new AppError('CARAVAN_TRIP_NOT_FOUND', 404);
-  venuePolicy.assertCan(ctx.actor, 'write');
-  return { caravan, row };
-}
-
-export async function updateTrip(ctx: ServiceContext, caravanId: string, id: string, input: TripInput): Promise<CaravanTrip> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { caravan, row: before } = await tripInScope(trx, ctx, caravanId, id);
-    const checks = await TripChecks.load(trx, [{ caravanId, date: input.date, countyOrgId: input.countyOrgId }]);
-    refuseAny(checks.problems(caravan, input, todayInBeijing(), id));
-    const after: CaravanTripRow = { ...before, ...tripFields(input), updated_at: nowIso() };
-    const { id: _id, ...changes } = after;
-    await repo.updateTrip(trx, id, changes);
-    const [beforeView, afterView] = await presentTrips(trx, new Map([[caravan.id, caravan]]), [before, after]);
-    await recordAudit(trx, ctx, { entity: 'caravan_trip', entityId: id, orgId: caravan.owner_org_id, action: 'update', before: beforeView, after: afterView });
-    return afterView!;
-  });
-}
-
-export async function deleteTrip(ctx: ServiceContext, caravanId: string, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { caravan, row } = await tripInScope(trx, ctx, caravanId, id);
-    await repo.deleteTrip(trx, id);
-    const [view] = await presentTrips(trx, new Map([[caravan.id, caravan]]), [row]);
-    await recordAudit(trx, ctx, { entity: 'caravan_trip', entityId: id, orgId: caravan.owner_org_id, action: 'delete', before: view, after: null });
-  });
-}
-
-export async function listTrips(ctx: ServiceContext, caravanId: string, query: TripListQuery): Promise<TripPage> {
-  const caravan = await caravanRowInScope(ctx.db, ctx, caravanId);
-  venuePolicy.assertCan(ctx.actor, 'read');
-  const window = pageWindow(query);
-  const { rows, total } = await repo.findTrips(ctx.db, { caravanId, from: query.from, to: query.to }, window);
-  return { items: await presentTrips(ctx.db, new Map([[caravan.id, caravan]]), rows), total, page: window.page, pageSize: window.pageSize };
-}
-
+export const createTrip = trips.create;
+export const updateTrip = trips.update;
+export const deleteTrip = trips.remove;
 /** Writes checked trips in one transaction (or the import's) with one audit entry for the batch. */
-export async function insertPlannedTrips(ctx: ServiceContext, rows: readonly CaravanTripRow[], origin: string): Promise<string[]> {
-  venuePolicy.assertCan(ctx.actor, 'write');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertTrips(trx, rows);
-    await recordAudit(trx, ctx, {
-      entity: 'caravan_trip',
-      entityId: null,
-      orgId: ctx.actor.orgId,
-      action: 'import',
-      before: null,
-      after: { source: origin, count: rows.length, firstId: rows[0]?.id ?? null, lastId: rows.at(-1)?.id ?? null },
-    });
-  });
-  return rows.map((row) => row.id);
+export const insertPlannedTrips = trips.insertPlanned;
+
+export function listTrips(ctx: ServiceContext, caravanId: string, query: TripListQuery): Promise<TripPage> {
+  return trips.list(ctx, caravanId, query, (window) => repo.findTrips(ctx.db, { caravanId, from: query.from, to: query.to }, window));
 }

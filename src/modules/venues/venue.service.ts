@@ -1,15 +1,12 @@
 import type { Db } from '../../database.ts';
-import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { isForeignKeyViolation } from '../../platform/db/errors.ts';
 import { AppError } from '../../platform/errors.ts';
-import { pageWindow } from '../../platform/http/schema.ts';
-import { newId } from '../../platform/ids.ts';
-import { recordAudit } from '../audit/index.ts';
 import { isOrgInSubtree } from '../orgs/index.ts';
 import { isCountyLevel, orgsById } from './places.ts';
 import { todayInBeijing } from './calendar.ts';
-import { refuse, refuseIfNameTaken, type FieldProblem } from './field-problems.ts';
+import type { FieldProblem } from './field-problems.ts';
+import { ownedRecords } from './owned-records.ts';
 import { venuePolicy } from './venue.policy.ts';
 import * as repo from './venue.repository.ts';
 import { venueHasVisits } from './visit.repository.ts';
@@ -37,13 +34,6 @@ export async function presentVenues(db: Db, rows: readonly VenueRow[]): Promise<
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
-}
-
-/** The venue row if the actor's org runs it or is above the org that does; otherwise 404, as for a missing id. */
-export async function venueRowInScope(db: Db, ctx: ServiceContext, venueId: string): Promise<VenueRow> {
-  const row = await repo.findVenueById(db, venueId, ctx.actor.orgId);
-  if (!row) throw new AppError('VENUE_NOT_FOUND', 404);
-  return row;
 }
 
 /** For other modules (group bookings): the venue, if it is in the actor's scope. */
@@ -88,8 +78,11 @@ async function checkVenue(db: Db, ctx: ServiceContext, input: VenueInput, selfId
   return problems.sort((a, b) => Number(b.status === 404) - Number(a.status === 404));
 }
 
-function rowFields(input: VenueInput) {
-  return {
+const venues = ownedRecords<VenueRow, VenueInput, Venue>({
+  entity: 'venue',
+  codes: { notFound: 'VENUE_NOT_FOUND', nameTaken: 'VENUE_NAME_TAKEN' },
+  store: { findById: repo.findVenueById, insert: repo.insertVenue, update: repo.updateVenue, remove: repo.deleteVenue },
+  fields: (input) => ({
     name: input.name.trim(),
     kind: input.kind,
     owner_org_id: input.ownerOrgId,
@@ -98,76 +91,36 @@ function rowFields(input: VenueInput) {
     opened_on: input.openedOn ?? null,
     status: input.status,
     capacity: input.capacity ?? null,
-  };
-}
+  }),
+  problems: checkVenue,
+  present: presentVenues,
+  children: {
+    refusal: 'VENUE_HAS_RECORDS',
+    exist: async (db, id) => (await venueHasVisits(db, id)) || (await venueHasOutreach(db, id)) || (await venueHostsStops(db, id)),
+  },
+});
 
-export async function createVenue(ctx: ServiceContext, input: VenueInput): Promise<Venue> {
-  venuePolicy.assertCan(ctx.actor, 'write');
-  return ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const problems = await checkVenue(trx, ctx, input);
-      if (problems.length > 0) refuse(problems);
-      const now = nowIso();
-      const row: VenueRow = { id: newId(), ...rowFields(input), created_at: now, updated_at: now };
-      await repo.insertVenue(trx, row);
-      const [venue] = await presentVenues(trx, [row]);
-      await recordAudit(trx, ctx, { entity: 'venue', entityId: row.id, orgId: row.owner_org_id, action: 'create', before: null, after: venue });
-      return venue!;
-    })
-    .catch((err) => refuseIfNameTaken(err, 'VENUE_NAME_TAKEN', input.name));
-}
+/** The venue row if the actor's org runs it or is above the org that does; otherwise 404, as for a missing id. */
+export const venueRowInScope = venues.rowInScope;
+export const createVenue = venues.create;
+export const updateVenue = venues.update;
 
-export async function updateVenue(ctx: ServiceContext, id: string, input: VenueInput): Promise<Venue> {
-  return ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const before = await venueRowInScope(trx, ctx, id);
-      venuePolicy.assertCan(ctx.actor, 'write');
-      const problems = await checkVenue(trx, ctx, input, id);
-      if (problems.length > 0) refuse(problems);
-      const after: VenueRow = { ...before, ...rowFields(input), updated_at: nowIso() };
-      const { id: _id, ...changes } = after;
-      await repo.updateVenue(trx, id, changes);
-      const [beforeView, afterView] = await presentVenues(trx, [before, after]);
-      await recordAudit(trx, ctx, { entity: 'venue', entityId: id, orgId: after.owner_org_id, action: 'update', before: beforeView, after: afterView });
-      return afterView!;
-    })
-    .catch((err) => refuseIfNameTaken(err, 'VENUE_NAME_TAKEN', input.name));
-}
-
-export async function deleteVenue(ctx: ServiceContext, id: string): Promise<void> {
-  await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const before = await venueRowInScope(trx, ctx, id);
-      venuePolicy.assertCan(ctx.actor, 'write');
-      if ((await venueHasVisits(trx, id)) || (await venueHasOutreach(trx, id)) || (await venueHostsStops(trx, id))) throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: before.name } });
-      await repo.deleteVenue(trx, id);
-      const [view] = await presentVenues(trx, [before]);
-      await recordAudit(trx, ctx, { entity: 'venue', entityId: id, orgId: before.owner_org_id, action: 'delete', before: view, after: null });
-    })
-    .catch(async (err) => {
-      // Records of another module (a booking, a touring stop) still point at the venue.
-      if (isForeignKeyViolation(err)) {
-        const row = await repo.findVenueById(ctx.db, id);
-        throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: row?.name ?? '' } });
-      }
-      throw err;
-    });
+export function deleteVenue(ctx: ServiceContext, id: string): Promise<void> {
+  return venues.remove(ctx, id).catch(async (err) => {
+    // Records of another module (a booking, a touring stop) still point at the venue.
+    if (isForeignKeyViolation(err)) {
+      const row = await repo.findVenueById(ctx.db, id);
+      throw new AppError('VENUE_HAS_RECORDS', 409, { params: { name: row?.name ?? '' } });
+    }
+    throw err;
+  });
 }
 
 export async function getVenue(ctx: ServiceContext, id: string): Promise<Venue> {
   return venueInScope(ctx, id);
 }
 
-export async function listVenues(ctx: ServiceContext, query: VenueListQuery): Promise<VenuePage> {
-  venuePolicy.assertCan(ctx.actor, 'read');
-  const window = pageWindow(query);
-  const { rows, total } = await repo.findVenues(
-    ctx.db,
-    { scopeRootId: ctx.actor.orgId, q: query.q?.trim() || undefined, kind: query.kind, status: query.status, countyOrgId: query.countyOrgId, ownerOrgId: query.ownerOrgId },
-    window,
-  );
-  return { items: await presentVenues(ctx.db, rows), total, page: window.page, pageSize: window.pageSize };
+export function listVenues(ctx: ServiceContext, query: VenueListQuery): Promise<VenuePage> {
+  const filter = { q: query.q?.trim() || undefined, kind: query.kind, status: query.status, countyOrgId: query.countyOrgId, ownerOrgId: query.ownerOrgId };
+  return venues.list(ctx, query, (scopeRootId, window) => repo.findVenues(ctx.db, { ...filter, scopeRootId }, window));
 }

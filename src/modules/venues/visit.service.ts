@@ -3,14 +3,13 @@ import { nowIso } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError } from '../../platform/errors.ts';
-import { pageWindow } from '../../platform/http/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordAudit } from '../audit/index.ts';
 import { todayInBeijing } from './calendar.ts';
 import { refuseAny, type FieldProblem } from './field-problems.ts';
 import { venuePolicy } from './venue.policy.ts';
 import { findVenuesByIds } from './venue.repository.ts';
 import { venueRowInScope } from './venue.service.ts';
+import { recordsUnder } from './owned-records.ts';
 import type { VenueRow, VenueVisitRow } from './venue.table.ts';
 import * as repo from './visit.repository.ts';
 import { StaffFigures, visitProblems } from './visit.rules.ts';
@@ -47,81 +46,55 @@ function rowFields(input: VisitInput) {
   };
 }
 
+type VisitFields = ReturnType<typeof rowFields>;
+const visitRow = (ctx: ServiceContext, venueId: string, fields: VisitFields, source: 'entry' | 'import', now: string): VenueVisitRow => ({
+  id: newId(),
+  venue_id: venueId,
+  ...fields,
+  source,
+  source_id: '',
+  created_by: ctx.actor.userId,
+  created_at: now,
+  updated_at: now,
+});
+
 /** Staff figures built from visit rows of one source (entered or imported); a booking's attendance is written by the bookings module. */
 export function newVisitRow(ctx: ServiceContext, venueId: string, input: VisitInput, source: 'entry' | 'import', now = nowIso()): VenueVisitRow {
-  return { id: newId(), venue_id: venueId, ...rowFields(input), source, source_id: '', created_by: ctx.actor.userId, created_at: now, updated_at: now };
+  return visitRow(ctx, venueId, rowFields(input), source, now);
 }
 
 async function staffFiguresAround(db: Db, venueId: string, input: VisitInput): Promise<StaffFigures> {
   return new StaffFigures(await repo.findOverlappingStaffFigures(db, { venueId, date: input.date, period: input.period ?? 'day' }));
 }
 
-/** Two writers entered the same figure at once and the unique index refused the second: explain it as the check would have. */
-async function explainRace(err: unknown, ctx: ServiceContext, venue: VenueRow | undefined, input: VisitInput, selfId?: string): Promise<never> {
-  if (venue && isUniqueViolation(err)) refuseAny(visitProblems(venue, input, await staffFiguresAround(ctx.db, venue.id, input), todayInBeijing(), selfId));
-  throw err;
-}
+const visits = recordsUnder<VenueRow, VenueVisitRow, VisitInput, Visit, VisitFields>({
+  entity: 'venue_visit',
+  notFound: 'VENUE_VISIT_NOT_FOUND',
+  parentInScope: venueRowInScope,
+  store: { find: repo.findVisit, insert: repo.insertVisits, update: repo.updateVisit, remove: repo.deleteVisit },
+  resolve: async (db, venue, input, selfId) => ({ problems: visitProblems(venue, input, await staffFiguresAround(db, venue.id, input), todayInBeijing(), selfId), fields: rowFields(input) }),
+  newRow: (ctx, venueId, fields, now) => visitRow(ctx, venueId, fields, 'entry', now),
+  present: async (_db, venue, rows) => rows.map((row) => toVisit(row, venue)),
+  // The staff change their own figures; a booked group's attendance is corrected on its booking.
+  assertEditable: (row) => {
+    if (row.source === 'booking') throw new AppError('VENUE_VISIT_FROM_BOOKING', 409);
+  },
+  // Two writers entered the same figure at once and the unique index refused the second: explain it as the check would have.
+  explainRefusal: async (err, ctx, venue, input, selfId) => {
+    if (isUniqueViolation(err)) refuseAny(visitProblems(venue, input, await staffFiguresAround(ctx.db, venue.id, input), todayInBeijing(), selfId));
+    throw err;
+  },
+});
 
 /** Records a day's or a month's visitor count; a count already recorded for that day or month answers 409, never adds up twice. */
-export async function createVisit(ctx: ServiceContext, venueId: string, input: VisitInput): Promise<Visit> {
-  let venue: VenueRow | undefined;
-  return ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      venue = await venueRowInScope(trx, ctx, venueId);
-      venuePolicy.assertCan(ctx.actor, 'write');
-      refuseAny(visitProblems(venue, input, await staffFiguresAround(trx, venueId, input), todayInBeijing()));
-      const row = newVisitRow(ctx, venueId, input, 'entry');
-      await repo.insertVisits(trx, [row]);
-      const visit = toVisit(row, venue);
-      await recordAudit(trx, ctx, { entity: 'venue_visit', entityId: row.id, orgId: venue.owner_org_id, action: 'create', before: null, after: visit });
-      return visit;
-    })
-    .catch((err) => explainRace(err, ctx, venue, input));
-}
+export const createVisit = visits.create;
+export const updateVisit = visits.update;
+export const deleteVisit = visits.remove;
+/** Writes checked figures in one transaction (or the import's) with one audit entry for the batch: an import, or the demo's year. */
+export const insertPlannedVisits = visits.insertPlanned;
 
-/** The staff's own figure, in a venue in scope; a booked group's attendance is corrected on its booking. */
-async function staffVisitInScope(db: Db, ctx: ServiceContext, venueId: string, visitId: string) {
-  const venue = await venueRowInScope(db, ctx, venueId);
-  const row = await repo.findVisit(db, venueId, visitId);
-  if (!row) throw new AppError('VENUE_VISIT_NOT_FOUND', 404);
-  venuePolicy.assertCan(ctx.actor, 'write');
-  if (row.source === 'booking') throw new AppError('VENUE_VISIT_FROM_BOOKING', 409);
-  return { venue, row };
-}
-
-export async function updateVisit(ctx: ServiceContext, venueId: string, visitId: string, input: VisitInput): Promise<Visit> {
-  let venue: VenueRow | undefined;
-  return ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const found = await staffVisitInScope(trx, ctx, venueId, visitId);
-      venue = found.venue;
-      refuseAny(visitProblems(venue, input, await staffFiguresAround(trx, venueId, input), todayInBeijing(), visitId));
-      const after: VenueVisitRow = { ...found.row, ...rowFields(input), updated_at: nowIso() };
-      const { id: _id, ...changes } = after;
-      await repo.updateVisit(trx, visitId, changes);
-      const [beforeView, afterView] = [toVisit(found.row, venue), toVisit(after, venue)];
-      await recordAudit(trx, ctx, { entity: 'venue_visit', entityId: visitId, orgId: venue.owner_org_id, action: 'update', before: beforeView, after: afterView });
-      return afterView;
-    })
-    .catch((err) => explainRace(err, ctx, venue, input, visitId));
-}
-
-export async function deleteVisit(ctx: ServiceContext, venueId: string, visitId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { venue, row } = await staffVisitInScope(trx, ctx, venueId, visitId);
-    await repo.deleteVisit(trx, visitId);
-    await recordAudit(trx, ctx, { entity: 'venue_visit', entityId: visitId, orgId: venue.owner_org_id, action: 'delete', before: toVisit(row, venue), after: null });
-  });
-}
-
-export async function listVisits(ctx: ServiceContext, venueId: string, query: VisitListQuery): Promise<VisitPage> {
-  const venue = await venueRowInScope(ctx.db, ctx, venueId);
-  venuePolicy.assertCan(ctx.actor, 'read');
-  const window = pageWindow(query);
-  const { rows, total } = await repo.findVisits(ctx.db, { venueId, from: query.from, to: query.to, period: query.period }, window);
-  return { items: rows.map((row) => toVisit(row, venue)), total, page: window.page, pageSize: window.pageSize };
+export function listVisits(ctx: ServiceContext, venueId: string, query: VisitListQuery): Promise<VisitPage> {
+  return visits.list(ctx, venueId, query, (window) => repo.findVisits(ctx.db, { venueId, from: query.from, to: query.to, period: query.period }, window));
 }
 
 /** A figure to check in a batch: which venue, and what the sheet or the generator says. */
@@ -163,21 +136,4 @@ export async function planVisits(ctx: ServiceContext, entries: readonly VisitEnt
     rows.set(index, row);
   }
   return { rows, problems };
-}
-
-/** Writes checked figures in one transaction (or the import's) with one audit entry for the batch: an import, or the demo's year. */
-export async function insertPlannedVisits(ctx: ServiceContext, rows: readonly VenueVisitRow[], origin: string): Promise<string[]> {
-  venuePolicy.assertCan(ctx.actor, 'write');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertVisits(trx, rows);
-    await recordAudit(trx, ctx, {
-      entity: 'venue_visit',
-      entityId: null,
-      orgId: ctx.actor.orgId,
-      action: 'import',
-      before: null,
-      after: { source: origin, count: rows.length, firstId: rows[0]?.id ?? null, lastId: rows.at(-1)?.id ?? null },
-    });
-  });
-  return rows.map((row) => row.id);
 }
