@@ -1,7 +1,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Id, IsoDate, IsoDateTime, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
+import { Id, IsoDate, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
 import { caravanStatuses, destinationKinds } from './venue.table.ts';
-import { Words } from './venue.schemas.ts';
+import { Count, Words, datedPageQuery, recordStamps, withOptional } from './schema-parts.ts';
 
 const caravanFields = {
   name: Words(50),
@@ -9,11 +9,11 @@ const caravanFields = {
   status: Type.Enum(caravanStatuses, { description: 'active 在用 · retired 停用' }),
   note: Type.String({ maxLength: 500 }),
 };
-export const CaravanInputBody = StrictObject({ ...caravanFields, status: Type.Optional(caravanFields.status), note: Type.Optional(caravanFields.note) });
+export const CaravanInputBody = StrictObject(withOptional(caravanFields, ['status', 'note']));
 export type CaravanInput = Static<typeof CaravanInputBody>;
 
 /** 科普大篷车. */
-export const Caravan = Type.Object({ id: Id, ...caravanFields, ownerOrgName: Type.String(), createdAt: IsoDateTime, updatedAt: IsoDateTime });
+export const Caravan = Type.Object({ id: Id, ...caravanFields, ownerOrgName: Type.String(), ...recordStamps });
 export type Caravan = Static<typeof Caravan>;
 export const CaravanListQuery = StrictObject({ ...pageQuery, ownerOrgId: Type.Optional(Id), status: Type.Optional(caravanFields.status) });
 export type CaravanListQuery = Static<typeof CaravanListQuery>;
@@ -21,7 +21,6 @@ export const CaravanPage = Page(Caravan);
 export type CaravanPage = Static<typeof CaravanPage>;
 
 export const DestinationKindSchema = Type.Enum(destinationKinds, { description: 'school 学校 · place 其他地点' });
-const Count = (maximum: number, description: string) => Type.Integer({ minimum: 0, maximum, description });
 const tripFields = {
   date: IsoDate,
   destination: Words(100),
@@ -32,13 +31,13 @@ const tripFields = {
   people: Count(1_000_000, '服务人次'),
   note: Type.String({ maxLength: 500 }),
 };
-export const TripInputBody = StrictObject({ ...tripFields, activities: Type.Optional(tripFields.activities), note: Type.Optional(tripFields.note) });
+export const TripInputBody = StrictObject(withOptional(tripFields, ['activities', 'note']));
 export type TripInput = Static<typeof TripInputBody>;
 
 /** 出车记录. */
-export const CaravanTrip = Type.Object({ id: Id, caravanId: Id, caravanName: Type.String(), ...tripFields, countyName: Type.String(), createdAt: IsoDateTime, updatedAt: IsoDateTime });
+export const CaravanTrip = Type.Object({ id: Id, caravanId: Id, caravanName: Type.String(), ...tripFields, countyName: Type.String(), ...recordStamps });
 export type CaravanTrip = Static<typeof CaravanTrip>;
-export const TripListQuery = StrictObject({ ...pageQuery, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) });
+export const TripListQuery = StrictObject(datedPageQuery);
 export type TripListQuery = Static<typeof TripListQuery>;
 export const TripPage = Page(CaravanTrip);
 export type TripPage = Static<typeof TripPage>;

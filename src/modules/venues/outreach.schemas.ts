@@ -1,17 +1,17 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Id, IsoDate, IsoDateTime, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
-import { Words } from './venue.schemas.ts';
+import { Id, IsoDate, Page, StrictObject } from '../../platform/http/schema.ts';
+import { Count, Words, datedPageQuery, recordStamps, withOptional } from './schema-parts.ts';
 
 const outreachFields = {
   date: IsoDate,
   schoolName: Words(100),
   countyOrgId: Type.String({ minLength: 1, maxLength: 64, description: 'The county the school is in' }),
   activity: Words(100),
-  people: Type.Integer({ minimum: 0, maximum: 1_000_000, description: '服务师生: pupils and teachers reached' }),
+  people: Count(1_000_000, '服务师生: pupils and teachers reached'),
   note: Type.String({ maxLength: 500 }),
 };
 
-export const OutreachInputBody = StrictObject({ ...outreachFields, note: Type.Optional(outreachFields.note) });
+export const OutreachInputBody = StrictObject(withOptional(outreachFields, ['note']));
 export type OutreachInput = Static<typeof OutreachInputBody>;
 
 /** 馆校合作 到校活动: a venue's visit to a school. */
@@ -21,12 +21,11 @@ export const OutreachVisit = Type.Object({
   venueName: Type.String(),
   ...outreachFields,
   countyName: Type.String(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...recordStamps,
 });
 export type OutreachVisit = Static<typeof OutreachVisit>;
 
-export const OutreachListQuery = StrictObject({ ...pageQuery, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) });
+export const OutreachListQuery = StrictObject(datedPageQuery);
 export type OutreachListQuery = Static<typeof OutreachListQuery>;
 export const OutreachPage = Page(OutreachVisit);
 export type OutreachPage = Static<typeof OutreachPage>;

@@ -1,18 +1,18 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Id, IsoDate, IsoDateTime, Nullable, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
+import { Id, IsoDate, Nullable, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
 import { hostKinds } from './venue.table.ts';
-import { Words } from './venue.schemas.ts';
+import { Count, Words, datedPageQuery, recordStamps, withOptional } from './schema-parts.ts';
 
 const showFields = {
   name: Words(100),
   ownerOrgId: Type.String({ minLength: 1, maxLength: 64, description: 'The org that runs the tour: its data scope' }),
   description: Type.String({ maxLength: 2000 }),
 };
-export const ShowInputBody = StrictObject({ ...showFields, description: Type.Optional(showFields.description) });
+export const ShowInputBody = StrictObject(withOptional(showFields, ['description']));
 export type ShowInput = Static<typeof ShowInputBody>;
 
 /** 流动科技馆 / 区域化巡展. */
-export const TouringShow = Type.Object({ id: Id, ...showFields, ownerOrgName: Type.String(), createdAt: IsoDateTime, updatedAt: IsoDateTime });
+export const TouringShow = Type.Object({ id: Id, ...showFields, ownerOrgName: Type.String(), ...recordStamps });
 export type TouringShow = Static<typeof TouringShow>;
 export const ShowListQuery = StrictObject({ ...pageQuery, ownerOrgId: Type.Optional(Id) });
 export type ShowListQuery = Static<typeof ShowListQuery>;
@@ -26,16 +26,10 @@ const stopFields = {
   countyOrgId: Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'The county of a school or place; a venue host’s own county otherwise' })),
   startDate: IsoDate,
   endDate: IsoDate,
-  visits: Type.Integer({ minimum: 0, maximum: 10_000_000, description: '参观人次 at this stop' }),
+  visits: Count(10_000_000, '参观人次 at this stop'),
   note: Type.String({ maxLength: 500 }),
 };
-export const StopInputBody = StrictObject({
-  ...stopFields,
-  hostVenueId: Type.Optional(stopFields.hostVenueId),
-  hostName: Type.Optional(stopFields.hostName),
-  countyOrgId: Type.Optional(stopFields.countyOrgId),
-  note: Type.Optional(stopFields.note),
-});
+export const StopInputBody = StrictObject(withOptional(stopFields, ['hostVenueId', 'hostName', 'countyOrgId', 'note']));
 export type StopInput = Static<typeof StopInputBody>;
 
 /** 巡展站点. */
@@ -46,11 +40,10 @@ export const TouringStop = Type.Object({
   ...stopFields,
   countyOrgId: Id,
   countyName: Type.String(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...recordStamps,
 });
 export type TouringStop = Static<typeof TouringStop>;
-export const StopListQuery = StrictObject({ ...pageQuery, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) });
+export const StopListQuery = StrictObject(datedPageQuery);
 export type StopListQuery = Static<typeof StopListQuery>;
 export const StopPage = Page(TouringStop);
 export type StopPage = Static<typeof StopPage>;

@@ -1,13 +1,12 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Id, IsoDate, IsoDateTime, Nullable, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
+import { Id, IsoDate, Nullable, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
+import { Words, recordStamps, withOptional } from './schema-parts.ts';
 import { venueKinds, venueStatuses } from './venue.table.ts';
 
 export const VenueKindSchema = Type.Enum(venueKinds, {
   description: 'museum 实体科技馆 · youth_centre 青少年活动中心 · rural_school_museum 农村中学科技馆 · digital_museum 数字科技馆 · other 其他',
 });
 export const VenueStatusSchema = Type.Enum(venueStatuses, { description: 'planned 规划中 · under_construction 在建 · open 开放 · closed 闭馆' });
-/** A name or a place: something to read, with at least one visible character. */
-export const Words = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 
 const venueFields = {
   name: Words(100),
@@ -20,12 +19,7 @@ const venueFields = {
   capacity: Nullable(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'People the venue holds at once' })),
 };
 
-export const VenueInputBody = StrictObject({
-  ...venueFields,
-  address: Type.Optional(venueFields.address),
-  openedOn: Type.Optional(venueFields.openedOn),
-  capacity: Type.Optional(venueFields.capacity),
-});
+export const VenueInputBody = StrictObject(withOptional(venueFields, ['address', 'openedOn', 'capacity']));
 export type VenueInput = Static<typeof VenueInputBody>;
 
 export const Venue = Type.Object({
@@ -33,8 +27,7 @@ export const Venue = Type.Object({
   ...venueFields,
   ownerOrgName: Type.String(),
   countyName: Type.String(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...recordStamps,
 });
 /** 场馆, as the API and the other modules see it. */
 export type Venue = Static<typeof Venue>;

@@ -1,25 +1,18 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Id, IsoDate, IsoDateTime, Nullable, Page, StrictObject, pageQuery } from '../../platform/http/schema.ts';
+import { Id, Nullable, Page, StrictObject } from '../../platform/http/schema.ts';
+import { Count, datedPageQuery, recordStamps, withOptional } from './schema-parts.ts';
 import { visitPeriods, visitSources } from './venue.table.ts';
-
-const Count = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000_000, description });
 
 const visitFields = {
   date: Type.String({ format: 'date', description: 'The day counted, or the first day of the month counted (YYYY-MM-DD)' }),
   period: Type.Enum(visitPeriods, { description: 'day 日 · month 月 (the figure covers the whole month)' }),
-  individualVisitors: Count('散客人次: visitors who came on their own'),
-  groupVisitors: Count('团体人次: visitors who came in groups'),
-  groups: Count('团体数: how many groups'),
+  individualVisitors: Count(10_000_000, '散客人次: visitors who came on their own'),
+  groupVisitors: Count(10_000_000, '团体人次: visitors who came in groups'),
+  groups: Count(10_000_000, '团体数: how many groups'),
   note: Type.String({ maxLength: 500 }),
 };
 
-export const VisitInputBody = StrictObject({
-  ...visitFields,
-  period: Type.Optional(visitFields.period),
-  groupVisitors: Type.Optional(visitFields.groupVisitors),
-  groups: Type.Optional(visitFields.groups),
-  note: Type.Optional(visitFields.note),
-});
+export const VisitInputBody = StrictObject(withOptional(visitFields, ['period', 'groupVisitors', 'groups', 'note']));
 export type VisitInput = Static<typeof VisitInputBody>;
 
 export const Visit = Type.Object({
@@ -30,17 +23,11 @@ export const Visit = Type.Object({
   visitors: Type.Integer({ description: '参观人次: individual plus group visitors' }),
   source: Type.Enum(visitSources, { description: 'entry 录入 · import 导入 · booking 团体预约到馆' }),
   bookingId: Nullable(Id),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...recordStamps,
 });
 export type Visit = Static<typeof Visit>;
 
-export const VisitListQuery = StrictObject({
-  ...pageQuery,
-  from: Type.Optional(IsoDate),
-  to: Type.Optional(IsoDate),
-  period: Type.Optional(visitFields.period),
-});
+export const VisitListQuery = StrictObject({ ...datedPageQuery, period: Type.Optional(visitFields.period) });
 export type VisitListQuery = Static<typeof VisitListQuery>;
 export const VisitPage = Page(Visit);
 export type VisitPage = Static<typeof VisitPage>;
