@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three projects: every database, HTTP and CLI test runs once per database;
@@ -10,6 +11,10 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Database, HTTP and CLI tests spend much of their time waiting on PostgreSQL
+    // and on the processes they start, so two files at a time keep a 2-core
+    // machine busy where Vitest's default (cores - 1) would run one.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         // extends: the projects inherit the timeouts above.
