@@ -2,68 +2,18 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { excelImportAt, locatedErrors, readWorkbook, workbookOf } from '../helpers/excel-import.ts';
 import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test-app.ts';
 
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const activityHeader = ['活动名称', '活动类型', '主题活动', '开始日期', '结束日期', '所属县区', '活动地点', '主办单位', '合作单位', '受益人次', '形式', '数量', '备注'];
 
 type Cells = (string | number | Date | null)[];
 
 /** A workbook as someone fills in the activity template: the header row, then the given rows. */
-async function activityWorkbook(rows: Cells[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('科普活动');
-  sheet.addRow(activityHeader);
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+const activityWorkbook = (rows: Cells[]) => workbookOf('科普活动', activityHeader, rows);
 
-async function sheetRows(bytes: Buffer): Promise<{ names: string[]; rows: unknown[][] }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return { names: workbook.worksheets.map((w) => w.name), rows };
-}
-
-interface RowError {
-  row: number;
-  column: string;
-  code: string;
-  message: string;
-}
-interface Job {
-  status: 'running' | 'succeeded' | 'failed';
-  imported: number;
-  skipped: number;
-  errors: RowError[];
-  failure: { code: string; message: string } | null;
-}
-
-const upload = (client: TestClient, bytes: Buffer, query = '') =>
-  client.request('POST', `/api/v1/activities/excel/import${query ? `?${query}` : ''}`, bytes, { 'content-type': xlsx });
-
-async function dryRun(client: TestClient, bytes: Buffer) {
-  const response = await upload(client, bytes, 'dryRun=true');
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json() as { total: number; valid: number; invalid: number; errors: RowError[] };
-}
-
-/** Starts the import and polls its job as the console's dialog does, until it ends. */
-async function importFile(client: TestClient, bytes: Buffer, query = ''): Promise<Job> {
-  const started = await upload(client, bytes, query);
-  expect(started.statusCode, started.body).toBe(202);
-  for (let poll = 0; poll < 1500; poll++) {
-    const job = (await client.get(`/api/v1/imports/${started.json().id}`)).json() as Job;
-    if (job.status !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('import did not finish');
-}
-
-const located = (errors: RowError[]) => errors.map(({ row, column, message }) => ({ row, column, message }));
+const { upload, dryRun, importFile } = excelImportAt('/api/v1/activities/excel/import');
 
 /** What a person compares after a round trip: every field the format carries, not ids or timestamps. */
 const recordFields = (a: Record<string, unknown>) => ({
@@ -150,7 +100,7 @@ describe('activities in Excel: template, import and export', () => {
     const response = await admin.get('/api/v1/activities/excel/template');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain(encodeURIComponent('科普活动导入模板.xlsx'));
-    const { names, rows } = await sheetRows(response.rawPayload);
+    const { names, rows } = await readWorkbook(response.rawPayload);
     expect(names).toEqual(['科普活动', '填写说明']);
     expect(rows).toEqual([activityHeader]);
   });
@@ -175,7 +125,7 @@ describe('activities in Excel: template, import and export', () => {
         const refused = await importFile(admin, badFile);
         expect(refused.failure?.code).toBe('IMPORT_HAS_INVALID_ROWS');
         expect(refused.imported).toBe(0);
-        expect(located(refused.errors)).toEqual([
+        expect(locatedErrors(refused.errors)).toEqual([
           { row: 12, column: '所属县区', message: '“火星县”不存在或不在您的管理范围内' },
           { row: 22, column: '活动类型', message: '没有名为“魔术表演”的在用活动类型' },
           { row: 32, column: '结束日期', message: '结束日期 2024-07-10 早于开始日期 2024-07-20' },
@@ -209,7 +159,7 @@ describe('activities in Excel: template, import and export', () => {
 
     const response = await admin.get('/api/v1/activities/excel/export?year=2024&q=往返');
     expect(response.statusCode).toBe(200);
-    const { rows: exported } = await sheetRows(response.rawPayload);
+    const { rows: exported } = await readWorkbook(response.rawPayload);
     expect(exported[0]).toEqual(activityHeader);
     expect(exported).toHaveLength(41);
 
@@ -229,7 +179,7 @@ describe('activities in Excel: template, import and export', () => {
     const row = (title: string, county: string): Cells => [title, '竞赛', null, '2024-03-08', null, county, null, null, null, 30, null, null, null];
     const report = await dryRun(fangchengReporter, await activityWorkbook([row('县名', '方城县'), row('全称', '方城县科协'), row('代码', '411322'), row('别县', '唐河县'), row('市本级', '市直')]));
     expect(report).toMatchObject({ total: 5, valid: 3, invalid: 2 });
-    expect(located(report.errors)).toEqual([
+    expect(locatedErrors(report.errors)).toEqual([
       { row: 5, column: '所属县区', message: '“唐河县”不存在或不在您的管理范围内' },
       { row: 6, column: '所属县区', message: '“市直”不存在或不在您的管理范围内' },
     ]);
@@ -242,7 +192,7 @@ describe('activities in Excel: template, import and export', () => {
     const file = await activityWorkbook([row('农技培训班', '2024-05-06'), row('果树修剪培训', '2024-05-07'), row('果树修剪培训', '2024-05-07'), row('植保培训', '2024-05-08', '不存在的主题'), row('养殖培训', '2024-05-09')]);
     const refused = await importFile(fangchengReporter, file);
     expect(refused.imported).toBe(0);
-    expect(located(refused.errors)).toEqual([
+    expect(locatedErrors(refused.errors)).toEqual([
       { row: 2, column: '活动名称', message: '方城县科协在 2024-05-06 已有同名活动“农技培训班”' },
       { row: 4, column: '活动名称', message: '与第 3 行重复：同一县区同一天的同名活动' },
       { row: 5, column: '主题活动', message: '没有名为“不存在的主题”的在用主题活动' },

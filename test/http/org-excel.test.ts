@@ -1,59 +1,16 @@
-import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Org } from '../../src/modules/orgs/index.ts';
 import { buildOrg } from '../factories/index.ts';
+import { excelImportAt, locatedErrors, readWorkbook, workbookOf, xlsxContentType } from '../helpers/excel-import.ts';
 import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test-app.ts';
 
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const orgHeader = ['名称', '简称', '类型', '上级组织', '行政区划代码', '成立日期'];
 
 /** A workbook as someone fills in the org template: the header row, then the given rows. */
-async function orgWorkbook(rows: ExcelJS.CellValue[][], header: ExcelJS.CellValue[] = orgHeader): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('组织');
-  sheet.addRow(header);
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+const orgWorkbook = (rows: ExcelJS.CellValue[][], header: ExcelJS.CellValue[] = orgHeader) => workbookOf('组织', header, rows);
 
-async function sheetRows(bytes: Buffer): Promise<{ names: string[]; rows: unknown[][] }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const sheet = workbook.worksheets[0]!;
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return { names: workbook.worksheets.map((w) => w.name), rows };
-}
-
-const upload = (client: TestClient, bytes: Buffer, query = '') =>
-  client.request('POST', `/api/v1/orgs/excel/import${query ? `?${query}` : ''}`, bytes, { 'content-type': xlsx });
-
-interface Job {
-  id: string;
-  status: 'running' | 'succeeded' | 'failed';
-  phase: string;
-  total: number;
-  processed: number;
-  imported: number;
-  skipped: number;
-  errors: { row: number; column: string; code: string; message: string }[];
-  failure: { code: string; message: string } | null;
-}
-
-/** Starts the import and polls its job as the dialog does, until it ends. */
-async function importFile(client: TestClient, bytes: Buffer, query = ''): Promise<Job> {
-  const started = await upload(client, bytes, query);
-  expect(started.statusCode, started.body).toBe(202);
-  for (let poll = 0; poll < 600; poll++) {
-    const job = (await client.get(`/api/v1/imports/${started.json().id}`)).json() as Job;
-    if (job.status !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('import did not finish');
-}
-
-const errorsOf = (response: LightMyRequestResponse) => response.json().errors.map(({ row, column, message }: Job['errors'][number]) => ({ row, column, message }));
+const { upload, dryRun, importFile } = excelImportAt('/api/v1/orgs/excel/import');
 
 describe('organisations in Excel: template, import and export', () => {
   let kexie: TestKexie;
@@ -73,9 +30,9 @@ describe('organisations in Excel: template, import and export', () => {
   it('downloads a template with exactly the header row 名称 简称 类型 上级组织 行政区划代码 成立日期 and an instructions sheet', async () => {
     const response = await admin.get('/api/v1/orgs/excel/template');
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toBe(xlsx);
+    expect(response.headers['content-type']).toBe(xlsxContentType);
     expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('组织导入模板.xlsx')}`);
-    const { names, rows } = await sheetRows(response.rawPayload);
+    const { names, rows } = await readWorkbook(response.rawPayload);
     expect(names).toEqual(['组织', '填写说明']);
     expect(rows).toEqual([orgHeader]);
   });
@@ -87,10 +44,9 @@ describe('organisations in Excel: template, import and export', () => {
       ['导入学会甲', '学会甲', '学会', parent.name, null, '2024-09-20'],
       ['导入学会乙', null, '学会', parent.name, '411399000001', null],
     ]);
-    const dryRun = await upload(admin, bytes, 'dryRun=true');
-    expect(dryRun.statusCode).toBe(200);
-    expect(dryRun.json()).toMatchObject({ total: 3, valid: 3, invalid: 0, errorCount: 0, errors: [], columns: orgHeader });
-    expect(dryRun.json().preview[0]).toEqual({ row: 2, cells: ['导入学会甲服务站', '', '学会服务站', '导入学会甲', '', '2024-10-01'], valid: true });
+    const report = await dryRun(admin, bytes);
+    expect(report).toMatchObject({ total: 3, valid: 3, invalid: 0, errorCount: 0, errors: [], columns: orgHeader });
+    expect(report.preview[0]).toEqual({ row: 2, cells: ['导入学会甲服务站', '', '学会服务站', '导入学会甲', '', '2024-10-01'], valid: true });
     expect(await childrenOf(parent.id)).toEqual([]);
 
     const job = await importFile(admin, bytes);
@@ -121,10 +77,9 @@ describe('organisations in Excel: template, import and export', () => {
       ['已有学会', null, '学会', parent.name, null, null],
       ['好学会', null, '学会', parent.name, null, null],
     ]);
-    const dryRun = await upload(admin, bytes, 'dryRun=true');
-    expect(dryRun.statusCode).toBe(200);
-    expect(dryRun.json()).toMatchObject({ total: 7, valid: 1, invalid: 6, errorCount: 6 });
-    expect(errorsOf(dryRun)).toEqual([
+    const report = await dryRun(admin, bytes);
+    expect(report).toMatchObject({ total: 7, valid: 1, invalid: 6, errorCount: 6 });
+    expect(locatedErrors(report.errors)).toEqual([
       { row: 3, column: '类型', message: '“协会”不是可选的值，可选：市科协、县区科协、学会、企业科协、学会服务站、高校科协、其他' },
       { row: 4, column: '上级组织', message: '上级组织“不存在的科协”不存在或不在您的管理范围内' },
       { row: 5, column: '成立日期', message: '日期“2024-02-30”不存在' },
@@ -132,7 +87,7 @@ describe('organisations in Excel: template, import and export', () => {
       { row: 7, column: '名称', message: '同一上级组织下已有名为“已有学会”的组织' },
       { row: 8, column: '名称', message: '与第 2 行重复：同一上级组织下不能有两个“好学会”' },
     ]);
-    expect(dryRun.json().preview.map((row: { valid: boolean }) => row.valid)).toEqual([true, false, false, false, false, false, false]);
+    expect(report.preview.map((row) => row.valid)).toEqual([true, false, false, false, false, false, false]);
 
     const job = await importFile(admin, bytes);
     expect(job.status).toBe('failed');
@@ -152,7 +107,7 @@ describe('organisations in Excel: template, import and export', () => {
     ]);
     const job = await importFile(admin, bytes, 'skipInvalid=true');
     expect(job).toMatchObject({ status: 'succeeded', imported: 2, skipped: 2, failure: null });
-    expect(job.errors.map(({ row, column, message }) => ({ row, column, message }))).toEqual([
+    expect(locatedErrors(job.errors)).toEqual([
       { row: 3, column: '类型', message: '“俱乐部”不是可选的值，可选：市科协、县区科协、学会、企业科协、学会服务站、高校科协、其他' },
       { row: 4, column: '上级组织', message: '上级组织“跳过测试乙”（第 3 行）未能导入' },
     ]);
@@ -167,7 +122,7 @@ describe('organisations in Excel: template, import and export', () => {
     await buildOrg(kexie.db, { parentId: second.id, name: `同名学会${tag}` });
     const disabled = await buildOrg(kexie.db, { parentId: kexie.root.id });
     expect((await admin.patch(`/api/v1/orgs/${disabled.id}`, { status: 'disabled' })).statusCode).toBe(200);
-    const response = await upload(admin, await orgWorkbook([
+    const report = await dryRun(admin, await orgWorkbook([
       [`甲${tag}`, null, '学会', `同名学会${tag}`, null, null],
       [`乙${tag}`, null, '学会', disabled.name, null, null],
       [`圈一${tag}`, null, '学会', `圈二${tag}`, null, null],
@@ -175,15 +130,15 @@ describe('organisations in Excel: template, import and export', () => {
       [`重名${tag}`, null, '学会', first.name, null, null],
       [`重名${tag}`, null, '学会', second.name, null, null],
       [`丁${tag}`, null, '学会', `重名${tag}`, null, null],
-    ]), 'dryRun=true');
-    expect(errorsOf(response)).toEqual([
+    ]));
+    expect(locatedErrors(report.errors)).toEqual([
       { row: 2, column: '上级组织', message: `有 2 个组织名为“同名学会${tag}”，请改填它的行政区划代码` },
       { row: 3, column: '上级组织', message: `上级组织“${disabled.name}”已停用` },
       { row: 4, column: '上级组织', message: '上级组织的引用绕成了一个圈（第 4、5 行），请检查这几行的上级组织' },
       { row: 5, column: '上级组织', message: '上级组织的引用绕成了一个圈（第 4、5 行），请检查这几行的上级组织' },
       { row: 8, column: '上级组织', message: `本表第 6、7 行都名为“重名${tag}”，无法确定上级组织是哪一行` },
     ]);
-    expect(response.json()).toMatchObject({ total: 7, valid: 2, invalid: 5 });
+    expect(report).toMatchObject({ total: 7, valid: 2, invalid: 5 });
   });
 
   it('reads founding dates written as 2024-09-20, 2024/9/20 and 2024年9月20日, as Excel date cells and as Excel day numbers', async () => {
@@ -210,8 +165,8 @@ describe('organisations in Excel: template, import and export', () => {
 
     const exported = await admin.get(`/api/v1/orgs/excel/export?under=${society.id}&sort=name&order=desc`);
     expect(exported.statusCode).toBe(200);
-    expect(exported.headers['content-type']).toBe(xlsx);
-    const { rows } = await sheetRows(exported.rawPayload);
+    expect(exported.headers['content-type']).toBe(xlsxContentType);
+    const { rows } = await readWorkbook(exported.rawPayload);
     expect(rows[0]).toEqual(orgHeader);
     // The list's order, children before their parent; the parent column names each parent.
     expect(rows.slice(1).map((row) => [row[0], row[2], row[3]])).toEqual([
@@ -230,7 +185,7 @@ describe('organisations in Excel: template, import and export', () => {
         (await client.get(`/api/v1/orgs?under=${underId}&type=society&pageSize=200`)).json().items.map((o: Org) => [o.name, o.shortName, o.type, o.foundedOn]);
       expect(await summary(otherAdmin, otherSheqi.id)).toEqual(await summary(admin, sheqi.id).then((items) => items.filter((i: unknown[]) => i[0] === '社旗县往返学会')));
       const reExported = await otherAdmin.get(`/api/v1/orgs/excel/export?q=往返&sort=name&order=desc`);
-      expect((await sheetRows(reExported.rawPayload)).rows).toEqual(rows);
+      expect((await readWorkbook(reExported.rawPayload)).rows).toEqual(rows);
     } finally {
       await other.close();
     }
@@ -242,12 +197,12 @@ describe('organisations in Excel: template, import and export', () => {
     await buildOrg(kexie.db, { parentId: fangcheng.id, name: '方城县导出学会' });
     const countyAdmin = await kexie.signIn(fangcheng.id, ['admin']);
 
-    const outside = await upload(countyAdmin, await orgWorkbook([
+    const outside = await dryRun(countyAdmin, await orgWorkbook([
       ['越界学会', null, '学会', '社旗县科协', null, null],
       ['越界学会二', null, '学会', '411327', null, null],
       ['本县学会', null, '学会', '方城县科协', null, null],
-    ]), 'dryRun=true');
-    expect(errorsOf(outside)).toEqual([
+    ]));
+    expect(locatedErrors(outside.errors)).toEqual([
       { row: 2, column: '上级组织', message: '上级组织“社旗县科协”不存在或不在您的管理范围内' },
       { row: 3, column: '上级组织', message: '上级组织“411327”不存在或不在您的管理范围内' },
     ]);
@@ -256,10 +211,10 @@ describe('organisations in Excel: template, import and export', () => {
     expect((await childrenOf(sheqi.id)).map((o) => o.name)).not.toContain('越界学会');
 
     const exportAll = await countyAdmin.get('/api/v1/orgs/excel/export');
-    const everything = (await sheetRows(exportAll.rawPayload)).rows.slice(1).map((row) => row[0]);
+    const everything = (await readWorkbook(exportAll.rawPayload)).rows.slice(1).map((row) => row[0]);
     expect(everything.sort()).toEqual(['方城县导出学会', '方城县科协']);
     const otherCounty = await countyAdmin.get(`/api/v1/orgs/excel/export?under=${sheqi.id}`);
-    expect((await sheetRows(otherCounty.rawPayload)).rows).toEqual([orgHeader]);
+    expect((await readWorkbook(otherCounty.rawPayload)).rows).toEqual([orgHeader]);
   });
 
   it('lets only admins import, and shows a job only to the user who started it', async () => {
@@ -298,11 +253,8 @@ describe('organisations in Excel: template, import and export', () => {
 
   it('answers in English to an English reader, keeping the Chinese column headers', async () => {
     const parent = await buildOrg(kexie.db, { parentId: kexie.root.id });
-    const response = await admin.request('POST', '/api/v1/orgs/excel/import?dryRun=true', await orgWorkbook([['英文', null, '学会', parent.name, null, 'soon']]), {
-      'content-type': xlsx,
-      'accept-language': 'en-US',
-    });
-    expect(errorsOf(response)).toEqual([
+    const report = await dryRun(admin, await orgWorkbook([['英文', null, '学会', parent.name, null, 'soon']]), { 'accept-language': 'en-US' });
+    expect(locatedErrors(report.errors)).toEqual([
       { row: 2, column: '成立日期', message: '"soon" is not a date; write 2024-09-20, 2024/9/20 or 2024年9月20日' },
     ]);
   });

@@ -1,15 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories/index.ts';
+import { readWorkbook } from '../helpers/excel-import.ts';
 import { startTestKexie, type TestKexie } from '../helpers/test-app.ts';
-
-async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe('user list export', () => {
   let kexie: TestKexie;
@@ -26,7 +18,7 @@ describe('user list export', () => {
     const response = await admin.get(`/api/v1/users/excel/export?under=${sheqi.id}&q=sq-export&sort=username&order=desc`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain(encodeURIComponent('用户列表-'));
-    const rows = await sheetRows(response.rawPayload);
+    const { rows } = await readWorkbook(response.rawPayload);
     expect(rows[0]).toEqual(['用户名', '姓名', '所属组织', '角色', '状态', '最近登录', '创建时间']);
     expect(rows.slice(1).map((row) => row.slice(0, 5))).toEqual([
       ['sq-export-b', '测试用户', '社旗县科协', '填报员、查看', '启用'],
@@ -40,7 +32,7 @@ describe('user list export', () => {
     const sheqi = await kexie.org('411327');
     await buildUser(kexie.db, { orgId: sheqi.id, roles: ['viewer'], username: 'sq-hidden' });
     const countyAdmin = await kexie.signIn(fangcheng.id, ['admin']);
-    const usernames = (await sheetRows((await countyAdmin.get('/api/v1/users/excel/export')).rawPayload)).slice(1).map((row) => row[0]);
+    const usernames = (await readWorkbook((await countyAdmin.get('/api/v1/users/excel/export')).rawPayload)).rows.slice(1).map((row) => row[0]);
     expect(usernames).toEqual([countyAdmin.username]);
 
     const reporter = await kexie.signIn(fangcheng.id, ['reporter']);
