@@ -36,22 +36,36 @@ export function useOpenRecord<T>(key: string, load: (id: string) => Promise<T>) 
   return { id, record, open: (next: string) => set(next), close: () => set(undefined), refresh: () => setVersion((n) => n + 1) };
 }
 
-/** A titled section below a list with a 收起 button. Its heading is an h2 under the page's h1. */
+/** A titled section below a list with a 收起 button. */
 export function DetailSection({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   const t = useT(venueMessages);
   return (
     <Card
       size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {title}
-        </Typography.Title>
-      }
+      title={<SectionHeading>{title}</SectionHeading>}
       extra={<Button onClick={onClose}>{t('closeSection')}</Button>}
       role="region"
       aria-label={title}
     >
       {children}
     </Card>
+  );
+}
+
+/** A card's title as an h2 under the page's h1, sized as a card title. */
+export function SectionHeading({ children }: { children: ReactNode }) {
+  return (
+    <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
+/** A row's button that opens its details below the list, such as 出车记录. */
+export function OpenDetailButton({ onOpen, children }: { onOpen(): void; children: ReactNode }) {
+  return (
+    <Button type="link" size="small" onClick={onOpen}>
+      {children}
+    </Button>
   );
 }

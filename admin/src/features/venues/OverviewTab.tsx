@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useT } from '../../app/i18n.tsx';
 import { ErrorState } from '../../shared/PageState.tsx';
 import { recentYears } from '../activities/activity-form.ts';
+import { SectionHeading } from './DetailSection.tsx';
 import { fetchVenueFigures, venueKinds, venueStatuses, type VenueFigures } from './api.ts';
 import { venueMessages } from './messages.ts';
 import { venuesByKind } from './record-forms.ts';
@@ -101,11 +102,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card
       size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {title}
-        </Typography.Title>
-      }
+      title={<SectionHeading>{title}</SectionHeading>}
     >
       <Flex gap="16px 40px" wrap>
         {children}

@@ -1,16 +1,13 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { Query } from '../../app/api.ts';
-import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { ImportDialog } from '../../shared/ImportDialog.tsx';
-import { ServerTable } from '../../shared/ServerTable.tsx';
-import { useDialogState } from '../../shared/dialog-state.ts';
 import { DateFilterFields } from './DateFilterFields.tsx';
-import { RecordActions } from './RecordActions.tsx';
+import { RecordTable, useCanWriteRecords } from './RecordTable.tsx';
 import { bookingSourceColour } from './StatusTags.tsx';
 import { VenuePicker, useChosenVenue } from './VenuePicker.tsx';
 import { VisitFormModal } from './VisitFormModal.tsx';
@@ -26,13 +23,10 @@ import { visitDateLabel } from './record-forms.ts';
 export function VisitsTab() {
   const t = useT(venueMessages);
   const tApp = useT(appMessages);
-  const { hasRole } = useAuth();
-  const canWrite = hasRole('admin', 'reporter');
+  const canWrite = useCanWriteRecords();
   const { venueId, venue, venues, choose } = useChosenVenue();
-  const [reloadKey, setReloadKey] = useState(0);
+  const [imports, setImports] = useState(0);
   const [importing, setImporting] = useState(false);
-  const form = useDialogState<{ visit?: Visit }>();
-  const reload = () => setReloadKey((n) => n + 1);
   const fetchPage = useCallback((query: Query) => fetchVisits(venueId!, query), [venueId]);
 
   const count = (value: number) => value.toLocaleString();
@@ -45,28 +39,6 @@ export function VisitsTab() {
     { key: 'visitors', title: t('visitors'), align: 'right', render: (_, visit) => <strong>{count(visit.visitors)}</strong> },
     { key: 'source', title: t('source'), render: (_, visit) => (visit.source === 'booking' ? <Tag color={bookingSourceColour}>{t('source.booking')}</Tag> : t(`source.${visit.source}`)) },
     { key: 'note', dataIndex: 'note', title: t('note') },
-    {
-      key: 'actions',
-      title: tApp('actions'),
-      render: (_, visit) =>
-        visit.source === 'booking' ? (
-          <Link to="/bookings" title={t('bookingRowHint')}>
-            {t('bookings')}
-          </Link>
-        ) : (
-          canWrite && (
-            <RecordActions
-              name={visitDateLabel(visit)}
-              onEdit={() => form.show({ visit })}
-              deleteTitle={t('visitDeleteConfirm', { date: visitDateLabel(visit) })}
-              onDelete={async () => {
-                await deleteVisit(visit.venueId, visit.id);
-                reload();
-              }}
-            />
-          )
-        ),
-    },
   ];
 
   return (
@@ -89,14 +61,13 @@ export function VisitsTab() {
       {!venueId ? (
         <Alert type="info" message={t('noVenueChosen')} />
       ) : (
-        <ServerTable<Visit>
+        <RecordTable<Visit>
           key={venueId}
           ariaLabel={venue ? `${venue.name} ${t('visitTable')}` : t('visitTable')}
           paramPrefix="visits."
           fetchPage={fetchPage}
           columns={columns}
-          rowKey={(visit) => visit.id}
-          reloadKey={reloadKey}
+          reloadKey={imports}
           emptyDescription={t('noVisits')}
           filters={
             <>
@@ -106,19 +77,23 @@ export function VisitsTab() {
               </Form.Item>
             </>
           }
-          toolbar={() =>
-            canWrite && (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => form.show({})}>
-                {t('createVisit')}
-              </Button>
+          createLabel={t('createVisit')}
+          lockedRow={(visit) =>
+            visit.source === 'booking' && (
+              <Link to="/bookings" title={t('bookingRowHint')}>
+                {t('bookings')}
+              </Link>
             )
           }
+          editing={{
+            name: visitDateLabel,
+            deleteTitle: (visit) => t('visitDeleteConfirm', { date: visitDateLabel(visit) }),
+            remove: (visit) => deleteVisit(visit.venueId, visit.id),
+          }}
+          renderForm={({ record, ...slot }) => <VisitFormModal venueId={venueId} visit={record} {...slot} />}
         />
       )}
-      {venueId && form.subject && (
-        <VisitFormModal key={form.subject.visit?.id ?? 'create'} venueId={venueId} visit={form.subject.visit} open={form.open} onClose={form.hide} afterClose={form.afterClose} onSaved={reload} />
-      )}
-      <ImportDialog open={importing} onClose={() => setImporting(false)} title={t('importVisits')} basePath={visitExcelPath} onImported={reload} />
+      <ImportDialog open={importing} onClose={() => setImporting(false)} title={t('importVisits')} basePath={visitExcelPath} onImported={() => setImports((n) => n + 1)} />
     </Flex>
   );
 }
