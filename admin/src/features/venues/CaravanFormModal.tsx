@@ -3,11 +3,12 @@ import { useMemo } from 'react';
 import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
-import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
+import type { DialogControl } from '../../shared/FormModal.tsx';
 import { withoutAriaRequired } from '../activities/without-aria-required.tsx';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
 import { caravanStatuses, createCaravan, updateCaravan, type Caravan } from './api.ts';
 import { venueMessages } from './messages.ts';
+import { RecordFormModal } from './RecordFormModal.tsx';
 import { caravanFormValues, toCaravanInput, type CaravanFormValues } from './record-forms.ts';
 
 const RequiredSelect = withoutAriaRequired(Select);
@@ -21,13 +22,15 @@ export function CaravanFormModal({ caravan, onSaved, ...dialog }: DialogControl 
   const required = { required: true, message: tApp('required') };
   const initialValues = useMemo(() => caravanFormValues(caravan, { orgId: user?.orgId }), [caravan, user?.orgId]);
   return (
-    <FormModal<CaravanFormValues, Caravan>
+    <RecordFormModal
       {...dialog}
-      name={caravan ? 'editCaravan' : 'createCaravan'}
-      title={t(caravan ? 'editCaravan' : 'createCaravan')}
+      record={caravan}
+      titles={{ create: 'createCaravan', edit: 'editCaravan' }}
       initialValues={initialValues}
       fieldNames={fieldNames}
-      onSubmit={(values) => (caravan ? updateCaravan(caravan.id, toCaravanInput(values)) : createCaravan(toCaravanInput(values)))}
+      toInput={toCaravanInput}
+      create={createCaravan}
+      update={updateCaravan}
       onSaved={onSaved}
     >
       <Form.Item name="name" label={t('caravanName')} rules={[{ ...required, whitespace: true }]}>
@@ -42,6 +45,6 @@ export function CaravanFormModal({ caravan, onSaved, ...dialog }: DialogControl 
       <Form.Item name="note" label={t('note')}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }

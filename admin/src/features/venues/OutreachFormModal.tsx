@@ -2,10 +2,11 @@ import { DatePicker, Flex, Form, Input, InputNumber } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
-import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
+import type { DialogControl } from '../../shared/FormModal.tsx';
 import { CountySelect } from './CountySelect.tsx';
 import { createOutreach, updateOutreach, type OutreachVisit, type Venue } from './api.ts';
 import { venueMessages } from './messages.ts';
+import { RecordFormModal } from './RecordFormModal.tsx';
 import { outreachFormValues, toOutreachInput, type OutreachFormValues } from './record-forms.ts';
 
 const fieldNames: (keyof OutreachFormValues & string)[] = ['date', 'schoolName', 'countyOrgId', 'activity', 'people', 'note'];
@@ -17,13 +18,15 @@ export function OutreachFormModal({ venue, outreach, onSaved, ...dialog }: Dialo
   const required = { required: true, message: tApp('required') };
   const initialValues = useMemo(() => outreachFormValues(outreach, { countyOrgId: venue.countyOrgId }), [outreach, venue.countyOrgId]);
   return (
-    <FormModal<OutreachFormValues, OutreachVisit>
+    <RecordFormModal
       {...dialog}
-      name={outreach ? 'editOutreach' : 'createOutreach'}
-      title={t(outreach ? 'editOutreach' : 'createOutreach')}
+      record={outreach}
+      titles={{ create: 'createOutreach', edit: 'editOutreach' }}
       initialValues={initialValues}
       fieldNames={fieldNames}
-      onSubmit={(values) => (outreach ? updateOutreach(venue.id, outreach.id, toOutreachInput(values)) : createOutreach(venue.id, toOutreachInput(values)))}
+      toInput={toOutreachInput}
+      create={(input) => createOutreach(venue.id, input)}
+      update={(id, input) => updateOutreach(venue.id, id, input)}
       onSaved={onSaved}
     >
       <Form.Item name="date" label={t('date')} rules={[required]}>
@@ -46,6 +49,6 @@ export function OutreachFormModal({ venue, outreach, onSaved, ...dialog }: Dialo
       <Form.Item name="note" label={t('note')}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }

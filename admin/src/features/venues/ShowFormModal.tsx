@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
-import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
+import type { DialogControl } from '../../shared/FormModal.tsx';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
 import { createShow, updateShow, type TouringShow } from './api.ts';
 import { venueMessages } from './messages.ts';
+import { RecordFormModal } from './RecordFormModal.tsx';
 import { showFormValues, toShowInput, type ShowFormValues } from './record-forms.ts';
 
 const fieldNames: (keyof ShowFormValues & string)[] = ['name', 'ownerOrgId', 'description'];
@@ -19,13 +20,15 @@ export function ShowFormModal({ show, onSaved, ...dialog }: DialogControl & { sh
   const required = { required: true, message: tApp('required') };
   const initialValues = useMemo(() => showFormValues(show, { orgId: user?.orgId }), [show, user?.orgId]);
   return (
-    <FormModal<ShowFormValues, TouringShow>
+    <RecordFormModal
       {...dialog}
-      name={show ? 'editShow' : 'createShow'}
-      title={t(show ? 'editShow' : 'createShow')}
+      record={show}
+      titles={{ create: 'createShow', edit: 'editShow' }}
       initialValues={initialValues}
       fieldNames={fieldNames}
-      onSubmit={(values) => (show ? updateShow(show.id, toShowInput(values)) : createShow(toShowInput(values)))}
+      toInput={toShowInput}
+      create={createShow}
+      update={updateShow}
       onSaved={onSaved}
     >
       <Form.Item name="name" label={t('showName')} rules={[{ ...required, whitespace: true }]}>
@@ -37,6 +40,6 @@ export function ShowFormModal({ show, onSaved, ...dialog }: DialogControl & { sh
       <Form.Item name="description" label={t('description')}>
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }

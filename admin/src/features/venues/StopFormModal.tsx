@@ -1,13 +1,15 @@
-import { DatePicker, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
-import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
+import { DateRangeFields } from '../../shared/DateRangeFields.tsx';
+import type { DialogControl } from '../../shared/FormModal.tsx';
 import { withoutAriaRequired } from '../activities/without-aria-required.tsx';
 import { CountySelect } from './CountySelect.tsx';
 import { createStop, hostKinds, updateStop, useVenueChoices, type TouringStop } from './api.ts';
 import { venueMessages } from './messages.ts';
-import { endsBeforeStart, stopFormValues, toStopInput, type StopFormValues } from './record-forms.ts';
+import { RecordFormModal } from './RecordFormModal.tsx';
+import { stopFormValues, toStopInput, type StopFormValues } from './record-forms.ts';
 
 const RequiredRadioGroup = withoutAriaRequired(Radio.Group);
 const RequiredSelect = withoutAriaRequired(Select);
@@ -20,45 +22,29 @@ export function StopFormModal({ showId, stop, onSaved, ...dialog }: DialogContro
   const required = { required: true, message: tApp('required') };
   const initialValues = useMemo(() => stopFormValues(stop), [stop]);
   return (
-    <FormModal<StopFormValues, TouringStop>
+    <RecordFormModal
       {...dialog}
-      name={stop ? 'editStop' : 'createStop'}
-      title={t(stop ? 'editStop' : 'createStop')}
+      record={stop}
+      titles={{ create: 'createStop', edit: 'editStop' }}
       initialValues={initialValues}
       fieldNames={fieldNames}
-      onSubmit={(values) => (stop ? updateStop(showId, stop.id, toStopInput(values)) : createStop(showId, toStopInput(values)))}
+      toInput={toStopInput}
+      create={(input) => createStop(showId, input)}
+      update={(id, input) => updateStop(showId, id, input)}
       onSaved={onSaved}
     >
       <Form.Item name="hostKind" label={t('hostKind')} rules={[required]}>
         <RequiredRadioGroup options={hostKinds.map((kind) => ({ value: kind, label: t(`hostKind.${kind}`) }))} />
       </Form.Item>
       <HostFields />
-      <Flex gap={16} wrap>
-        <Form.Item name="startDate" label={t('startDate')} rules={[required]} style={{ flex: '1 1 160px' }}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name="endDate"
-          label={t('endDate')}
-          dependencies={['startDate']}
-          style={{ flex: '1 1 160px' }}
-          rules={[
-            required,
-            ({ getFieldValue }) => ({
-              validator: (_, end) => (endsBeforeStart(getFieldValue('startDate'), end) ? Promise.reject(new Error(t('endBeforeStart'))) : Promise.resolve()),
-            }),
-          ]}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Flex>
+      <DateRangeFields startLabel={t('startDate')} endLabel={t('endDate')} endBeforeStartMessage={t('endBeforeStart')} />
       <Form.Item name="visits" label={t('stopVisits')} rules={[required]}>
         <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="note" label={t('note')}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }
 

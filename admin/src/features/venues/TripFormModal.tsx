@@ -2,11 +2,12 @@ import { DatePicker, Flex, Form, Input, InputNumber, Radio } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
-import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
+import type { DialogControl } from '../../shared/FormModal.tsx';
 import { withoutAriaRequired } from '../activities/without-aria-required.tsx';
 import { CountySelect } from './CountySelect.tsx';
 import { createTrip, destinationKinds, updateTrip, type CaravanTrip } from './api.ts';
 import { venueMessages } from './messages.ts';
+import { RecordFormModal } from './RecordFormModal.tsx';
 import { toTripInput, tripFormValues, type TripFormValues } from './record-forms.ts';
 
 const RequiredRadioGroup = withoutAriaRequired(Radio.Group);
@@ -24,13 +25,15 @@ export function TripFormModal({ caravanId, trip, onSaved, ...dialog }: DialogCon
     </Form.Item>
   );
   return (
-    <FormModal<TripFormValues, CaravanTrip>
+    <RecordFormModal
       {...dialog}
-      name={trip ? 'editTrip' : 'createTrip'}
-      title={t(trip ? 'editTrip' : 'createTrip')}
+      record={trip}
+      titles={{ create: 'createTrip', edit: 'editTrip' }}
       initialValues={initialValues}
       fieldNames={fieldNames}
-      onSubmit={(values) => (trip ? updateTrip(caravanId, trip.id, toTripInput(values)) : createTrip(caravanId, toTripInput(values)))}
+      toInput={toTripInput}
+      create={(input) => createTrip(caravanId, input)}
+      update={(id, input) => updateTrip(caravanId, id, input)}
       onSaved={onSaved}
     >
       <Form.Item name="date" label={t('date')} rules={[required]}>
@@ -53,6 +56,6 @@ export function TripFormModal({ caravanId, trip, onSaved, ...dialog }: DialogCon
       <Form.Item name="note" label={t('note')}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }

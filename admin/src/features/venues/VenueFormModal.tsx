@@ -3,12 +3,13 @@ import { useMemo } from 'react';
 import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
-import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
+import type { DialogControl } from '../../shared/FormModal.tsx';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
 import { CountySelect } from './CountySelect.tsx';
 import { withoutAriaRequired } from '../activities/without-aria-required.tsx';
 import { createVenue, updateVenue, venueKinds, venueStatuses, type Venue } from './api.ts';
 import { venueMessages } from './messages.ts';
+import { RecordFormModal } from './RecordFormModal.tsx';
 import { toVenueInput, venueFormValues, type VenueFormValues } from './record-forms.ts';
 
 const RequiredSelect = withoutAriaRequired(Select);
@@ -23,13 +24,15 @@ export function VenueFormModal({ venue, onSaved, ...dialog }: DialogControl & { 
   const required = { required: true, message: tApp('required') };
   const initialValues = useMemo(() => venueFormValues(venue, { orgId: user?.orgId }), [venue, user?.orgId]);
   return (
-    <FormModal<VenueFormValues, Venue>
+    <RecordFormModal
       {...dialog}
-      name={venue ? 'editVenue' : 'createVenue'}
-      title={t(venue ? 'editVenue' : 'createVenue')}
+      record={venue}
+      titles={{ create: 'createVenue', edit: 'editVenue' }}
       initialValues={initialValues}
       fieldNames={fieldNames}
-      onSubmit={(values) => (venue ? updateVenue(venue.id, toVenueInput(values)) : createVenue(toVenueInput(values)))}
+      toInput={toVenueInput}
+      create={createVenue}
+      update={updateVenue}
       onSaved={onSaved}
     >
       <Form.Item name="name" label={t('name')} rules={[{ ...required, whitespace: true }]}>
@@ -60,6 +63,6 @@ export function VenueFormModal({ venue, onSaved, ...dialog }: DialogControl & { 
           <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Flex>
-    </FormModal>
+    </RecordFormModal>
   );
 }

@@ -2,10 +2,11 @@ import { DatePicker, Flex, Form, Input, InputNumber, Radio } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
-import { FormModal, type DialogControl } from '../../shared/FormModal.tsx';
+import type { DialogControl } from '../../shared/FormModal.tsx';
 import { withoutAriaRequired } from '../activities/without-aria-required.tsx';
 import { createVisit, updateVisit, visitPeriods, type Visit } from './api.ts';
 import { venueMessages } from './messages.ts';
+import { RecordFormModal } from './RecordFormModal.tsx';
 import { toVisitInput, visitFormValues, type VisitFormValues } from './record-forms.ts';
 
 const RequiredRadioGroup = withoutAriaRequired(Radio.Group);
@@ -18,13 +19,15 @@ export function VisitFormModal({ venueId, visit, onSaved, ...dialog }: DialogCon
   const required = { required: true, message: tApp('required') };
   const initialValues = useMemo(() => visitFormValues(visit), [visit]);
   return (
-    <FormModal<VisitFormValues, Visit>
+    <RecordFormModal
       {...dialog}
-      name={visit ? 'editVisit' : 'createVisit'}
-      title={t(visit ? 'editVisit' : 'createVisit')}
+      record={visit}
+      titles={{ create: 'createVisit', edit: 'editVisit' }}
       initialValues={initialValues}
       fieldNames={fieldNames}
-      onSubmit={(values) => (visit ? updateVisit(venueId, visit.id, toVisitInput(values)) : createVisit(venueId, toVisitInput(values)))}
+      toInput={toVisitInput}
+      create={(input) => createVisit(venueId, input)}
+      update={(id, input) => updateVisit(venueId, id, input)}
       onSaved={onSaved}
     >
       <Form.Item name="period" label={t('period')} extra={t('periodHint')} rules={[required]}>
@@ -57,7 +60,7 @@ export function VisitFormModal({ venueId, visit, onSaved, ...dialog }: DialogCon
       <Form.Item name="note" label={t('note')}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }
 

@@ -199,8 +199,8 @@ export function toStopInput(values: StopFormValues): StopInput {
     : { ...common, hostVenueId: null, hostName: trimmed(values.hostName), countyOrgId: values.countyOrgId ?? null };
 }
 
-/** True when both dates are chosen and the stop would end before it starts. */
-export const endsBeforeStart = (start: Dayjs | undefined | null, end: Dayjs | undefined | null) => Boolean(start && end && end.isBefore(start, 'day'));
+/** A stop's end day is checked against its start as any date range is. */
+export { endsBeforeStart } from '../../shared/date-range.ts';
 
 export interface KindCount {
   kind: VenueKind;
