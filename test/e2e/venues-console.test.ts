@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
+import { settled } from './support/settled.ts';
 import { button, choose, demoAdmin, dialog, fieldErrors, openModule, signIn, tableRows, typeDate } from './support/console-steps.ts';
 import { expect, expectFailure, test, viewports } from './support/fixtures.ts';
 import { horizontalOverflow } from './support/layout.ts';
@@ -51,30 +52,18 @@ async function visitorsShown(page: Page, year: string): Promise<number> {
   return Number((await card.locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
 }
 
-/**
- * Waits until what moves on the page has stopped: a dialog zooming open (a
- * click on it meanwhile can miss), a hover colour fading, an error message
- * fading in. Endless animations (a spinner, a caret) never finish and are left out.
- */
-async function settled(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
-  );
-}
-
-/** Axe judges colours as they are at that instant: with the pointer off the controls and the page settled. */
-async function axeOnceSettled(page: Page, what: string) {
+/** Axe judges colours as they are at that instant: with the pointer off the controls, so no hover colour is judged. */
+async function axeWithPointerAway(page: Page, what: string) {
   await page.mouse.move(0, 0);
-  await settled(page);
   await assertNoSeriousAxeViolations(page, what);
 }
 
 /** The page under axe on a laptop, then on a phone, where it must not scroll sideways either. */
 async function checkPage(page: Page, what: string) {
-  await axeOnceSettled(page, what);
+  await axeWithPointerAway(page, what);
   await page.setViewportSize(viewports.phone);
   await expect.poll(async () => (await horizontalOverflow(page)).overflow, { message: `${what} scrolls sideways on a phone` }).toBeLessThanOrEqual(0);
-  await axeOnceSettled(page, `${what} on a phone`);
+  await axeWithPointerAway(page, `${what} on a phone`);
   await page.setViewportSize(viewports.desktop);
 }
 
@@ -133,7 +122,7 @@ test('an admin adds a venue, enters a day’s visitors, imports a visits file af
   await expect.poll(() => fieldErrors(again.form.getByLabel('日期', { exact: true }))).toBe(
     `${venue.name} ${enteredDay.date} 的参观人数已录入（920 人次），不能重复录入；如需更正，请修改原记录`,
   );
-  await axeOnceSettled(page, '录入参观人次 with the error');
+  await axeWithPointerAway(page, '录入参观人次 with the error');
   await button(again.form, '取消').click();
   await again.form.waitFor({ state: 'hidden' });
   await checkPage(page, '参观人次');

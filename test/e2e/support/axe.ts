@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { settled } from './settled.ts';
 
 type Violation = axe.Result;
 
@@ -31,8 +32,14 @@ export async function seriousAxeViolations(page: Page): Promise<Violation[]> {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Fails with a readable list when axe-core finds a serious or critical violation on the page. */
+/**
+ * Fails with a readable list when axe-core finds a serious or critical
+ * violation on the page. Axe judges colours as they are at that instant, so it
+ * waits for animations to finish first: a toast half faded in is not a
+ * contrast failure.
+ */
 export async function assertNoSeriousAxeViolations(page: Page, pageName: string): Promise<void> {
+  await settled(page);
   const violations = await seriousAxeViolations(page);
   if (violations.length > 0) {
     throw new Error(`axe-core: ${violations.length} serious or critical accessibility violation(s) on ${pageName}:\n${describeViolations(violations)}`);
