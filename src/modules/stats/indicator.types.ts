@@ -1,0 +1,56 @@
+/**
+ * The shapes stats hands to its readers (the dashboard, the annual review,
+ * the statistical return). Modules declare indicators; stats computes them
+ * for an org subtree and a period, with the previous period beside it.
+ */
+
+/** A way an indicator can be broken down. `type` is the record's own category (activity type, venue kind …). */
+export const dimensionCodes = ['county', 'month', 'type', 'org'] as const;
+export type DimensionCode = (typeof dimensionCodes)[number];
+
+export const aggregations = ['count', 'sum', 'count_distinct'] as const;
+export type Aggregation = (typeof aggregations)[number];
+
+/** What a reader needs to show an indicator: the declaration without its query. */
+export interface IndicatorInfo {
+  /** Stable code, `module.measure[.qualifier]`, e.g. `activities.count`, `caravans.km`. */
+  code: string;
+  /** The declaring module (activities, venues, orgs …). */
+  module: string;
+  /** In the request's locale. */
+  label: string;
+  /** In the request's locale: 项, 人次, 个, 公里 … */
+  unit: string;
+  aggregation: Aggregation;
+  dimensions: DimensionCode[];
+  /** True when only verified (已核实) records count. */
+  verifiedOnly: boolean;
+  /** One sentence, in the request's locale, saying which records count (for the "where does this number come from" hover). */
+  definition: string;
+}
+
+/** The period and scope a value was computed for. Dates are inclusive ISO dates (YYYY-MM-DD). */
+export interface IndicatorQueryFilters {
+  orgId: string;
+  orgName: string;
+  from: string;
+  to: string;
+  verifiedOnly: boolean;
+  /** The indicator's own record conditions in words, e.g. "类型 = 报告会; 主题 = 科学家精神". */
+  conditions: string;
+}
+
+export interface IndicatorValue extends IndicatorInfo {
+  value: number;
+  /** The same indicator for the period of equal length just before (the previous year for a year). */
+  previous: number;
+  filters: IndicatorQueryFilters;
+}
+
+/** One row of a breakdown: `key` is stable (an org id, `2024-05`, a type id), `label` is for people. */
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  value: number;
+  previous: number;
+}
