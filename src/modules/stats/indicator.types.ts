@@ -4,8 +4,12 @@
  * for an org subtree and a period, with the previous period beside it.
  */
 
-/** A way an indicator can be broken down. `type` is the record's own category (activity type, venue kind …). */
-export const dimensionCodes = ['county', 'month', 'type', 'org'] as const;
+/**
+ * A way an indicator can be broken down or narrowed: `type` is an activity's
+ * type, `campaign` its theme campaign, `series` its running series, `venue`
+ * the place (a venue's name), `kind` a venue's kind, `org` the owning org.
+ */
+export const dimensionCodes = ['county', 'month', 'org', 'type', 'campaign', 'series', 'venue', 'kind'] as const;
 export type DimensionCode = (typeof dimensionCodes)[number];
 
 export const aggregations = ['count', 'sum', 'count_distinct'] as const;
@@ -29,6 +33,16 @@ export interface IndicatorInfo {
   definition: string;
 }
 
+/**
+ * One figure asked for: an indicator, optionally narrowed to records whose
+ * dimension has one of the given labels (as people write them: 报告会, 科学家精神,
+ * 南阳市科技馆). Unknown labels narrow to nothing rather than being ignored.
+ */
+export interface IndicatorRequest {
+  code: string;
+  where?: Partial<Record<DimensionCode, string | readonly string[]>>;
+}
+
 /** The period and scope a value was computed for. Dates are inclusive ISO dates (YYYY-MM-DD). */
 export interface IndicatorQueryFilters {
   orgId: string;
@@ -41,6 +55,8 @@ export interface IndicatorQueryFilters {
 }
 
 export interface IndicatorValue extends IndicatorInfo {
+  /** The narrowing asked for, if any (echoed so a reader can match values to requests). */
+  where?: IndicatorRequest['where'];
   value: number;
   /** The same indicator for the period of equal length just before (the previous year for a year). */
   previous: number;
