@@ -4,7 +4,7 @@
  * output (Markdown, Word, PDF, the console editor, the portal article) is a
  * rendering of this one shape, so a figure is traceable wherever it appears.
  */
-import type { IndicatorQueryFilters } from '../stats/indicator.types.ts';
+import type { IndicatorQueryFilters, IndicatorRequest } from '../stats/indicator.types.ts';
 
 export interface ReviewDocument {
   title: string;
@@ -31,4 +31,6 @@ export interface ReviewFigure {
   /** The formatting helper used, e.g. `wan1`, `over`, `plain`, so the text can be re-made when the value changes. */
   format: string;
   filters: IndicatorQueryFilters;
+  /** The narrowing the figure was asked with (类型 = 报告会 …), so its value can be computed again. */
+  where?: IndicatorRequest['where'];
 }
