@@ -1,0 +1,41 @@
+import { defineMessages } from '../../platform/i18n/catalogue.ts';
+
+/** What a review template's author is told when a template cannot be used, line by line. */
+export const templateMessages = defineMessages({
+  'zh-CN': {
+    REPORT_TEMPLATE_INVALID: '模板有 {problemCount} 处错误，未生成任何内容',
+    'report.template.where': '第 {line} 行 {placeholder}：{problem}',
+    'report.template.atLine': '第 {line} 行：{problem}',
+    'report.template.missingTitle': '模板须以“# 标题”一行开头',
+    'report.template.headingTooDeep': '标题最多三级（###），这一行用了 {depth} 个 #',
+    'report.template.unclosed': '“{{”没有配对的“}}”',
+    'report.template.empty': '占位符是空的，应写指标代码，如 {{activities.count}}',
+    'report.template.unknownIndicator': '没有代码为“{code}”的指标',
+    'report.template.unknownFormat': '没有名为“{format}”的数字格式，可用：{formats}',
+    'report.template.twoFormats': '一个占位符只能有一个格式（一个“|”）',
+    'report.template.badNarrowing': '“{text}”不是限定条件，限定条件写成 名称=取值，如 type=报告会',
+    'report.template.unknownDimension': '没有名为“{dimension}”的限定条件，可用：{dimensions}',
+    'report.template.dimensionNotOnIndicator': '指标 {code} 不能按“{dimension}”限定，它可按：{dimensions}',
+    'report.template.repeatedDimension': '“{dimension}”限定了两次，多个取值请用逗号分开写在一处',
+    'report.template.emptyValue': '“{dimension}=”后缺少取值',
+    'report.template.variableTakesNothing': '“{name}”不能加限定条件或格式',
+  },
+  'en-US': {
+    REPORT_TEMPLATE_INVALID: 'The template has {problemCount} error(s); nothing was generated',
+    'report.template.where': 'line {line} {placeholder}: {problem}',
+    'report.template.atLine': 'line {line}: {problem}',
+    'report.template.missingTitle': 'A template must start with a "# title" line',
+    'report.template.headingTooDeep': 'Headings go three levels deep (###); this line uses {depth} #',
+    'report.template.unclosed': '"{{" has no matching "}}"',
+    'report.template.empty': 'The placeholder is empty; write an indicator code, e.g. {{activities.count}}',
+    'report.template.unknownIndicator': 'There is no indicator with code "{code}"',
+    'report.template.unknownFormat': 'There is no number format "{format}"; available: {formats}',
+    'report.template.twoFormats': 'A placeholder takes one format (one "|")',
+    'report.template.badNarrowing': '"{text}" is not a narrowing; write name=value, e.g. type=报告会',
+    'report.template.unknownDimension': 'There is no narrowing named "{dimension}"; available: {dimensions}',
+    'report.template.dimensionNotOnIndicator': 'Indicator {code} cannot be narrowed by "{dimension}"; it can be by: {dimensions}',
+    'report.template.repeatedDimension': '"{dimension}" is narrowed twice; give several values in one place, separated by commas',
+    'report.template.emptyValue': '"{dimension}=" has no value',
+    'report.template.variableTakesNothing': '"{name}" takes no narrowing or format',
+  },
+});
