@@ -6,4 +6,5 @@ export { storeMedia, findMediaByIds } from './media.service.ts';
 export { registerMediaUsageSource, type MediaUsageSource } from './media-usage.ts';
 export { mediaRoutes } from './media.routes.ts';
 export { mediaFileRoutes } from './media-files.routes.ts';
+export { attachmentDisposition } from './file-names.ts';
 
