@@ -36,7 +36,7 @@ function inlinesOf(nodes: JSONContent[] = []): ReviewInline[] {
       const last = inlines.at(-1);
       if (last?.kind === 'text') last.text += node.text;
       else inlines.push({ kind: 'text', text: node.text });
-    } else if (node.type === 'hardBreak') inlines.push({ kind: 'text', text: '\n' });
+    }
   }
   return inlines;
 }

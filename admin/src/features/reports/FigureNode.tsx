@@ -1,0 +1,89 @@
+import { Node } from '@tiptap/core';
+import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
+import { Descriptions, Tooltip } from 'antd';
+import { createContext, useContext } from 'react';
+import { useT } from '../../app/i18n.tsx';
+import type { IndicatorInfo, ReviewFigure } from './api.ts';
+import { reviewMessages } from './messages.ts';
+import { figureNodeName } from './review-tiptap.ts';
+
+/** The declared indicators by code, for the figures' hover (label, unit, definition). */
+export const IndicatorsContext = createContext<Map<string, IndicatorInfo>>(new Map());
+
+/** Where a figure comes from: its indicator, value and every query filter. */
+export function FigureDetails({ figure, indicator }: { figure: ReviewFigure; indicator?: IndicatorInfo }) {
+  const t = useT(reviewMessages);
+  const { filters } = figure;
+  const items = [
+    { key: 'indicator', label: t('figureIndicator'), children: indicator ? `${indicator.label}（${indicator.unit}）` : figure.code },
+    { key: 'code', label: t('figureCode'), children: figure.code },
+    { key: 'value', label: t('figureValue'), children: `${figure.value.toLocaleString('zh-CN')}${indicator ? ` ${indicator.unit}` : ''}` },
+    { key: 'org', label: t('figureOrg'), children: filters.orgName },
+    { key: 'period', label: t('figurePeriod'), children: `${filters.from} ~ ${filters.to}` },
+    { key: 'verified', label: t('figureVerified'), children: t(filters.verifiedOnly ? 'yes' : 'no') },
+    ...(filters.conditions ? [{ key: 'conditions', label: t('figureConditions'), children: filters.conditions }] : []),
+    { key: 'format', label: t('figureFormat'), children: figure.format },
+  ];
+  return (
+    <div className="review-figure-details">
+      {indicator?.definition && <p>{indicator.definition}</p>}
+      <Descriptions size="small" column={1} items={items} />
+    </div>
+  );
+}
+
+function FigureView({ node }: ReactNodeViewProps) {
+  const t = useT(reviewMessages);
+  const figure = node.attrs.figure as ReviewFigure;
+  const indicator = useContext(IndicatorsContext).get(figure.code);
+  return (
+    <NodeViewWrapper as="span" className="review-figure-wrapper">
+      <Tooltip title={<FigureDetails figure={figure} indicator={indicator} />} color="#fff" styles={{ body: { color: 'rgba(0,0,0,0.88)', width: 340 } }}>
+        <span className="review-figure" data-code={figure.code} aria-label={t('figureLabel', { text: figure.text, indicator: indicator?.label ?? figure.code })}>
+          {figure.text}
+        </span>
+      </Tooltip>
+    </NodeViewWrapper>
+  );
+}
+
+/**
+ * A figure in the text: an inline atom that reads as its formatted number and
+ * carries the whole figure. It can be moved or deleted, never typed into, so
+ * the number stays the one the server computed. In HTML (copy and paste) the
+ * figure travels as JSON in `data-review-figure`.
+ */
+export const FigureNode = Node.create({
+  name: figureNodeName,
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return { figure: { default: null, rendered: false } };
+  },
+  parseHTML() {
+    return [
+      {
+        tag: 'span[data-review-figure]',
+        getAttrs: (element: HTMLElement) => {
+          try {
+            return { figure: JSON.parse(element.getAttribute('data-review-figure') ?? '') as ReviewFigure };
+          } catch {
+            return false;
+          }
+        },
+      },
+    ];
+  },
+  renderHTML({ node }) {
+    const figure = node.attrs.figure as ReviewFigure | null;
+    return ['span', { 'data-review-figure': JSON.stringify(figure), class: 'review-figure' }, figure?.text ?? ''];
+  },
+  renderText({ node }) {
+    return (node.attrs.figure as ReviewFigure | null)?.text ?? '';
+  },
+  addNodeView() {
+    return ReactNodeViewRenderer(FigureView);
+  },
+});
