@@ -48,7 +48,7 @@ test('an admin creates a society under 社旗县科协 and its reporter, who the
   await openModule(page, '组织机构');
   await treeEntry(page, society.name).waitFor();
   expect(await treeEntries(page)).toEqual([society.name]);
-  expect(await menuModules(page)).toEqual(['组织机构', '科普活动', '科技馆体系', '团体预约']);
+  expect(await menuModules(page)).toEqual(['数据看板', '组织机构', '科普活动', '科技馆体系', '团体预约']);
   await signOut(page, reporter.displayName);
 
   // Back as admin: both writes are in 审计日志, with the values written.

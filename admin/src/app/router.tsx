@@ -23,6 +23,8 @@ const VerificationQueuePage = lazy(() => import('../features/activities/Verifica
 const VocabulariesPage = lazy(() => import('../features/activities/VocabulariesPage.tsx'));
 const BookingListPage = lazy(() => import('../features/bookings/BookingListPage.tsx'));
 const VenueSystemPage = lazy(() => import('../features/venues/VenueSystemPage.tsx'));
+// ECharts loads with the dashboard only.
+const DashboardPage = lazy(() => import('../features/stats/DashboardPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
@@ -55,6 +57,7 @@ export const router = createBrowserRouter(
       element: <RequireSignIn>{page(<AppLayout />)}</RequireSignIn>,
       children: [
         { index: true, element: <Navigate to="/orgs" replace /> },
+        { path: 'dashboard', element: page(<DashboardPage />) },
         { path: 'orgs', element: page(<OrgTreePage />) },
         { path: 'orgs/:id', element: page(<OrgProfilePage />) },
         { path: 'articles', element: <RequireRole roles={['admin', 'editor', 'reviewer']}>{page(<ArticleListPage />)}</RequireRole> },

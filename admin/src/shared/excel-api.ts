@@ -49,7 +49,8 @@ function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
 }
 
-function save(blob: Blob, fileName: string) {
+/** Saves a blob as a download under this file name (Chinese names kept). */
+export function save(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
