@@ -10,6 +10,7 @@ export const reviewMessages = defineMessages({
     REVIEW_FIGURE_UNKNOWN: '数字引用了不存在的指标“{code}”',
     REVIEW_FIGURE_FORMAT_UNKNOWN: '数字的格式“{format}”不存在',
     REVIEW_FIGURE_OUT_OF_SCOPE: '数字“{text}”统计的组织不在这篇回顾的范围内',
+    REVIEW_FOCUS_NEEDS_COVER: '焦点新闻以图片展示，请为文章选择封面图片',
     REVIEW_ARTICLE_UNREACHABLE: '这篇回顾已发布为其他单位的文章，您无权修改它；请联系发布它的单位',
   },
   'en-US': {
@@ -21,6 +22,7 @@ export const reviewMessages = defineMessages({
     REVIEW_FIGURE_UNKNOWN: 'A figure refers to the unknown indicator "{code}"',
     REVIEW_FIGURE_FORMAT_UNKNOWN: 'A figure has the unknown format "{format}"',
     REVIEW_FIGURE_OUT_OF_SCOPE: 'The figure "{text}" counts an organisation outside this review’s scope',
+    REVIEW_FOCUS_NEEDS_COVER: 'Focus news are shown with a picture: choose a cover image for the article',
     REVIEW_ARTICLE_UNREACHABLE: 'This review was published as another organisation’s article, which you may not change; ask that organisation',
   },
 });

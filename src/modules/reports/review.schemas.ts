@@ -79,6 +79,9 @@ export const RefreshReviewBody = StrictObject({ baseRevision: BaseRevision });
 export const PublishReviewBody = StrictObject({
   columnId: Id,
   isFocus: Type.Optional(Type.Boolean({ default: true, description: '焦点新闻: shown among the home page’s focus news' })),
+  coverMediaId: Type.Optional(
+    Type.Union([Id, Type.Null()], { description: 'The cover image (焦点新闻 shows articles with a cover); a re-publication keeps the article’s cover when left out' }),
+  ),
   baseRevision: BaseRevision,
 });
 export type PublishReviewInput = Static<typeof PublishReviewBody>;
