@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BarsOutlined, CalendarOutlined, CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, DownOutlined, GlobalOutlined, KeyOutlined, TagsOutlined, LogoutOutlined, MenuOutlined, PictureOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BarsOutlined, CalendarOutlined, CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, DownOutlined, GlobalOutlined, KeyOutlined, TagsOutlined, LogoutOutlined, MenuOutlined, PictureOutlined, ReadOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -22,8 +22,9 @@ export function useBreadcrumbs(crumbs: Crumb[]) {
 }
 
 /** The modules in the menu, each shown only to the roles that may use it. */
-const modules: { key: string; path: string; label: 'menuOrgs' | 'menuArticles' | 'menuReviews' | 'menuColumns' | 'menuUsers' | 'menuAudit' | 'menuMedia' | 'menuSite' | 'menuActivities' | 'menuActivityVerification' | 'menuActivityVocabularies' | 'menuBookings' | 'menuVenues' | 'menuDashboard'; icon: ReactNode; roles: Role[] | 'any' }[] = [
+const modules: { key: string; path: string; label: 'menuOrgs' | 'menuArticles' | 'menuReviews' | 'menuColumns' | 'menuUsers' | 'menuAudit' | 'menuMedia' | 'menuSite' | 'menuActivities' | 'menuActivityVerification' | 'menuActivityVocabularies' | 'menuBookings' | 'menuVenues' | 'menuDashboard' | 'menuAnnualReviews'; icon: ReactNode; roles: Role[] | 'any' }[] = [
   { key: 'dashboard', path: '/dashboard', label: 'menuDashboard', icon: <DashboardOutlined aria-hidden />, roles: 'any' },
+  { key: 'annual-reviews', path: '/annual-reviews', label: 'menuAnnualReviews', icon: <ReadOutlined aria-hidden />, roles: ['admin', 'editor', 'reviewer'] },
   { key: 'orgs', path: '/orgs', label: 'menuOrgs', icon: <ApartmentOutlined aria-hidden />, roles: 'any' },
   { key: 'articles', path: '/articles', label: 'menuArticles', icon: <FileTextOutlined aria-hidden />, roles: ['admin', 'editor', 'reviewer'] },
   { key: 'reviews', path: '/reviews', label: 'menuReviews', icon: <CheckSquareOutlined aria-hidden />, roles: ['reviewer'] },

@@ -25,6 +25,9 @@ const BookingListPage = lazy(() => import('../features/bookings/BookingListPage.
 const VenueSystemPage = lazy(() => import('../features/venues/VenueSystemPage.tsx'));
 // ECharts loads with the dashboard only.
 const DashboardPage = lazy(() => import('../features/stats/DashboardPage.tsx'));
+const AnnualReviewsPage = lazy(() => import('../features/reports/AnnualReviewsPage.tsx'));
+// The review editor brings TipTap, in a chunk of its own that loads with the editor.
+const AnnualReviewPage = lazy(() => import('../features/reports/AnnualReviewPage.tsx'));
 const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
@@ -58,6 +61,8 @@ export const router = createBrowserRouter(
       children: [
         { index: true, element: <Navigate to="/orgs" replace /> },
         { path: 'dashboard', element: page(<DashboardPage />) },
+        { path: 'annual-reviews', element: <RequireRole roles={['admin', 'editor', 'reviewer']}>{page(<AnnualReviewsPage />)}</RequireRole> },
+        { path: 'annual-reviews/:id', element: <RequireRole roles={['admin', 'editor', 'reviewer']}>{page(<AnnualReviewPage />)}</RequireRole> },
         { path: 'orgs', element: page(<OrgTreePage />) },
         { path: 'orgs/:id', element: page(<OrgProfilePage />) },
         { path: 'articles', element: <RequireRole roles={['admin', 'editor', 'reviewer']}>{page(<ArticleListPage />)}</RequireRole> },
