@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
 import type { IndicatorInfo } from '../stats/indicator.types.ts';
-import { parseTemplate, templateFigures } from './template.ts';
+import { sampleIndicators, sampleOrg, sampleReview } from './template.fixture.ts';
+import { parseTemplate, requestKey, templateFigures } from './template.ts';
 
 const indicator = (code: string, dimensions: IndicatorInfo['dimensions'] = []): IndicatorInfo => ({
   code,
@@ -109,5 +110,38 @@ describe('review template', () => {
     } catch (err) {
       expect((err as AppError).options.details![0]!.message).toBe('line 2 {{nope}}: There is no indicator with code "nope"');
     }
+  });
+});
+
+describe('filling a template', () => {
+  it('writes each figure in its format and keeps its code, narrowing and query beside the text', () => {
+    const review = sampleReview();
+    expect(review.title).toBe('南阳市科协2024年工作回顾：汇聚科技资源 赋能创新发展');
+    expect(review).toMatchObject({ year: 2024, orgId: sampleOrg.id });
+    const lecture = review.blocks[2]!;
+    expect(lecture).toEqual({
+      kind: 'paragraph',
+      content: [
+        { kind: 'text', text: '大力弘扬科学家精神。召开科学家精神报告会' },
+        {
+          kind: 'figure',
+          code: 'activities.count',
+          value: 6,
+          text: '6',
+          format: 'plain',
+          where: { series: ['科学家精神'], type: ['讲座/报告会'] },
+          filters: { orgId: sampleOrg.id, orgName: '南阳市科协', from: '2024-01-01', to: '2024-12-31', verifiedOnly: false, conditions: 'series=科学家精神; type=讲座/报告会' },
+        },
+        { kind: 'text', text: '场。' },
+      ],
+    });
+    const texts = review.blocks.map((block) => block.content.map((inline) => inline.text).join(''));
+    expect(texts).toContain('开展2758项形式多样、成效明显的科普活动，受益人次超过200万。');
+    expect(texts).toContain('科技馆全年接待观众33.56万人次 <团体> & “75”个。2025年已经到来。');
+  });
+
+  it('computes a figure named twice, in any narrowing order, once', () => {
+    const template = parseTemplate('# t\n{{activities.count type=a series=b}}{{activities.count series=b type=a | 余}}', sampleIndicators, 'zh-CN');
+    expect(new Set(templateFigures(template).map((figure) => requestKey(figure.request)))).toEqual(new Set(['activities.count series=b type=a']));
   });
 });

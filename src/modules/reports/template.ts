@@ -21,8 +21,9 @@
  */
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n/catalogue.ts';
-import { dimensionCodes, type DimensionCode, type IndicatorInfo, type IndicatorRequest } from '../stats/indicator.types.ts';
-import { defaultFigureFormat, figureFormatNames, resolveFigureFormat, type FigureFormat } from './chinese-numbers.ts';
+import { dimensionCodes, type DimensionCode, type IndicatorInfo, type IndicatorRequest, type IndicatorValue } from '../stats/indicator.types.ts';
+import { defaultFigureFormat, figureFormatNames, formatFigure, resolveFigureFormat, type FigureFormat } from './chinese-numbers.ts';
+import type { ReviewDocument, ReviewInline } from './review-document.ts';
 import './template.messages.ts';
 
 /** The review's own facts a template can name besides indicators. */
@@ -132,13 +133,66 @@ export function templateFigures(template: ParsedTemplate): TemplateFigure[] {
   return [template.title, ...template.blocks.map((block) => block.pieces)].flat().filter((piece): piece is TemplateFigure => piece.kind === 'figure');
 }
 
+/**
+ * One key per distinct figure: the same code with the same narrowing (in any
+ * order) is computed once however often the prose names it.
+ */
+export function requestKey(request: IndicatorRequest): string {
+  const where = Object.entries(request.where ?? {})
+    .map(([dimension, values]) => `${dimension}=${[values].flat().toSorted().join(',')}`)
+    .toSorted();
+  return [request.code, ...where].join(' ');
+}
+
+/** The review's own facts that `{{year}}`, `{{next_year}}` and `{{org.name}}` stand for. */
+export interface TemplateFacts {
+  year: number;
+  orgId: string;
+  orgName: string;
+}
+
+/**
+ * The review a parsed template reads as, given each figure's computed value
+ * (looked up by requestKey). Figures keep their code, narrowing, format and
+ * query filters, so every number stays traceable to the records behind it.
+ */
+export function fillTemplate(template: ParsedTemplate, values: ReadonlyMap<string, IndicatorValue>, facts: TemplateFacts): ReviewDocument {
+  const variables: Record<TemplateVariable, string> = { year: String(facts.year), next_year: String(facts.year + 1), 'org.name': facts.orgName };
+  const inlines = (pieces: readonly TemplatePiece[]): ReviewInline[] =>
+    mergeText(
+      pieces.map((piece): ReviewInline => {
+        if (piece.kind === 'text') return piece;
+        if (piece.kind === 'variable') return { kind: 'text', text: variables[piece.name] };
+        const computed = values.get(requestKey(piece.request));
+        if (!computed) throw new Error(`no value was computed for ${piece.source}`);
+        return {
+          kind: 'figure',
+          code: piece.request.code,
+          value: computed.value,
+          text: formatFigure(computed.value, piece.format),
+          format: piece.format,
+          filters: computed.filters,
+          ...(piece.request.where ? { where: piece.request.where } : {}),
+        };
+      }),
+    );
+  return {
+    title: inlines(template.title)
+      .map((inline) => inline.text)
+      .join(''),
+    year: facts.year,
+    orgId: facts.orgId,
+    blocks: template.blocks.map((block) => (block.kind === 'heading' ? { kind: 'heading', level: block.level!, content: inlines(block.pieces) } : { kind: 'paragraph', content: inlines(block.pieces) })),
+  };
+}
+
 /** Adjacent text pieces as one, so a paragraph is text, figure, text … */
-function mergeText(pieces: TemplatePiece[]): TemplatePiece[] {
-  const merged: TemplatePiece[] = [];
-  for (const piece of pieces) {
+function mergeText<T extends { kind: string; text?: string }>(items: readonly T[]): T[] {
+  const merged: T[] = [];
+  for (const item of items) {
     const last = merged.at(-1);
-    if (piece.kind === 'text' && last?.kind === 'text') merged[merged.length - 1] = { kind: 'text', text: last.text + piece.text };
-    else merged.push(piece);
+    if (item.kind === 'text' && last?.kind === 'text') merged[merged.length - 1] = { ...last, text: `${last.text}${item.text}` };
+    else merged.push(item);
   }
   return merged;
 }
