@@ -1,0 +1,9 @@
+/** Reports made from records: the annual work review (template, figures, Markdown / HTML / Word / PDF) and its stored, edited copies. */
+export { generateAnnualReview, annualIndicatorsJson, defaultAnnualTemplate, type AnnualReviewRequest, type AnnualIndicators, type AnnualIndicator } from './review-generator.ts';
+export { parseTemplate, fillTemplate, type ParsedTemplate } from './template.ts';
+export { formatFigure, resolveFigureFormat, figureFormats, type FigureFormat } from './chinese-numbers.ts';
+export { reviewToMarkdown } from './render-markdown.ts';
+export { reviewToHtml, type ReviewHtmlOptions } from './render-html.ts';
+export { reviewToDocx } from './render-docx.ts';
+export { reviewToPdf, docxToPdf, pdfRequirements, type PdfOptions } from './render-pdf.ts';
+export type { ReviewDocument, ReviewBlock, ReviewInline, ReviewFigure } from './review-document.ts';
