@@ -15,6 +15,12 @@ export default defineConfig({
     // and on the processes they start, so two files at a time keep a 2-core
     // machine busy where Vitest's default (cores - 1) would run one.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // A test file's worker keeps the modules earlier files loaded (the app, its
+    // drivers, exceljs…) instead of importing them all again: that import was
+    // half of each database test file's time. Files still share nothing else —
+    // each builds its own app on its own database — and a project's workers
+    // never run another project's files, so each keeps its KEXIE_TEST_DB.
+    isolate: false,
     projects: [
       {
         // extends: the projects inherit the timeouts above.
