@@ -91,6 +91,56 @@ describe('the demo activities reproduce the 2024 review', () => {
     expect(group(bySeries, '无人机机器人课堂')?.participants).toBeGreaterThan(800);
   });
 
+  /** The verified 2024 records matching `where`, summed by type straight from the tables. */
+  async function sumsByType(where: { venue?: string; series?: string }) {
+    let query = kexie.db
+      .selectFrom('activities')
+      .innerJoin('activity_types', 'activity_types.id', 'activities.type_id')
+      .select(['activity_types.name as type', 'activity_types.unit as unit'])
+      .select((eb) => [eb.fn.countAll<number>().as('records'), eb.fn.sum<number>('activities.quantity').as('quantity'), eb.fn.sum<number>('activities.is_public').as('public')])
+      .select((eb) => [eb.fn.min('activities.organiser').as('firstOrganiser'), eb.fn.max('activities.organiser').as('lastOrganiser'), eb.fn.max('activities.org_id').as('orgId')])
+      .where('activities.status', '=', 'verified')
+      .where('activities.start_date', '>=', '2024-01-01')
+      .where('activities.start_date', '<=', '2024-12-31')
+      .groupBy(['activity_types.name', 'activity_types.unit']);
+    if (where.venue !== undefined) query = query.where('activities.venue', '=', where.venue);
+    if (where.series !== undefined) query = query.where('activities.series', '=', where.series);
+    const rows = await query.execute();
+    return rows.map((r) => ({ ...r, records: Number(r.records), quantity: Number(r.quantity), public: Number(r.public) }));
+  }
+
+  it('holds 3000 场次 of 科教活动 at 南阳市科技馆, each type counted in sessions, all public and run by the museum (V6)', async () => {
+    const atMuseum = await sumsByType({ venue: '南阳市科技馆' });
+    expect(atMuseum.reduce((sum, t) => sum + t.quantity, 0)).toBe(3000);
+    // Sessions only: boards (块) and courses (期) would not add up with them.
+    for (const t of atMuseum) expect(['场', '次'], t.type).toContain(t.unit);
+    expect(atMuseum.map((t) => t.type).sort()).toEqual(['其他', '参观开放', '竞赛', '讲座/报告会']);
+    for (const t of atMuseum) {
+      expect(t.public, t.type).toBe(t.records);
+      expect([t.firstOrganiser, t.lastOrganiser, t.orgId], t.type).toEqual(['南阳市科技馆', '南阳市科技馆', kexie.root.id]);
+    }
+  });
+
+  it('tours more than 60 光影科学梦 screenings, one 场 each, to schools and neighbourhoods rather than the museum (V6)', async () => {
+    const films = await sumsByType({ series: '光影科学梦' });
+    expect(films.map((t) => t.type)).toEqual(['科普电影放映']);
+    expect(films[0]!.records).toBeGreaterThan(60);
+    expect(films[0]!.quantity).toBe(films[0]!.records);
+    expect([films[0]!.firstOrganiser, films[0]!.lastOrganiser]).toEqual(['南阳市科技馆', '南阳市科技馆']);
+    expect(await sumsByType({ series: '光影科学梦', venue: '南阳市科技馆' })).toEqual([]);
+  });
+
+  it('keeps more than 10 “大练兵、大比武” staff trainings of the museum internal, and out of its 场次 (V10)', async () => {
+    const drills = await sumsByType({ series: '大练兵、大比武' });
+    expect(drills.map((t) => t.type)).toEqual(['培训']);
+    expect(drills[0]!.records).toBeGreaterThan(10);
+    expect(drills[0]!.public).toBe(0);
+    expect([drills[0]!.firstOrganiser, drills[0]!.lastOrganiser]).toEqual(['南阳市科技馆', '南阳市科技馆']);
+    expect(await sumsByType({ series: '大练兵、大比武', venue: '南阳市科技馆' })).toEqual([]);
+    // Where a person would look for them: the figures by series.
+    expect(group((await figures('&by=series')).groups, '大练兵、大比武')?.count).toBe(drills[0]!.records);
+  });
+
   it('tags the theme days and weeks on their dates (P5)', async () => {
     const startDates = async (campaign: string) => {
       const dates: string[] = [];

@@ -7,9 +7,13 @@
 /** The seeded activity types the demo uses, by name. */
 export type DemoTypeName = '讲座/报告会' | '展览/展板' | '竞赛' | '培训' | '科普电影放映' | '科技咨询' | '志愿服务' | '参观开放' | '其他';
 
-/** 南阳市科协's own venues. */
+/**
+ * 南阳市科协's own venues. 南阳市科技馆 itself is not among them: a record
+ * held there is the museum's own programme (see the museum's 科教活动 in
+ * activity.demo.ts), so "at 南阳市科技馆" picks out exactly those.
+ */
 export const cityVenues: readonly string[] = [
-  '南阳市科技馆',
+  '南阳市群众艺术馆',
   '南阳市青少年课外活动中心',
   '南阳师范学院',
   '南阳理工学院',
@@ -20,6 +24,21 @@ export const cityVenues: readonly string[] = [
   '南阳市第三小学',
   '南阳市中心医院',
 ];
+
+/** Schools in the city the drone and robot lessons (at their 科技节) and 光影科学梦 go to. */
+export const citySchools: readonly string[] = [
+  '南阳市第十五小学',
+  '南阳市第二十一小学',
+  '南阳市第三小学',
+  '南阳市实验学校',
+  '南阳市第一中学',
+  '南阳市第三中学',
+  '卧龙区七里园乡中心小学',
+  '宛城区汉冶乡中心小学',
+];
+
+/** Where 南阳市科技馆's touring screenings (光影科学梦) are shown: schools and neighbourhoods. */
+export const filmTourStops: readonly string[] = [...citySchools, '卧龙区光武街道新时代文明实践站', '宛城区仲景街道社区文化广场'];
 
 /** Towns and townships of each county, keyed by the county's 行政区划代码. */
 export const countyTowns: Readonly<Record<string, { county: string; towns: readonly string[] }>> = {

@@ -7,7 +7,8 @@ import { findRootOrg, findOrgSubtree, type OrgRow } from '../orgs/index.ts';
 import * as repo from './activity.repository.ts';
 import type { ActivityInput } from './activity.schemas.ts';
 import { checkActivity, insertCheckedActivities, prepareActivityChecks } from './activity.service.ts';
-import { cityVenues, countyTowns, nationalScienceDayPartners, placesByType, titleStems, townPlaces, type DemoTypeName } from './activity.demo-data.ts';
+import { apportion } from '../../platform/apportion.ts';
+import { citySchools, cityVenues, countyTowns, filmTourStops, nationalScienceDayPartners, placesByType, titleStems, townPlaces, type DemoTypeName } from './activity.demo-data.ts';
 
 /**
  * The demo's activity records: the 2024 science-popularisation year that the
@@ -15,8 +16,9 @@ import { cityVenues, countyTowns, nationalScienceDayPartners, placesByType, titl
  * recorded it, all verified by the city. The plan below is drawn so that the
  * review's figures come out — 2758 records, 受益人次 above two million, the
  * 全国科普日's 20 partner units, the 科学家精神 series' 6 lectures, 48 boards
- * and 85 screenings, 200+ featured events, 800+ drone and robot pupils — but
- * what kexie shows are aggregations over the records, never these numbers.
+ * and 85 screenings, 200+ featured events, 800+ drone and robot pupils,
+ * 南阳市科技馆's 3000 场次 of 科教活动, its 60+ 光影科学梦 screenings and its
+ * 10+ staff trainings — but what kexie shows are aggregations over the records, never these numbers.
  * A fixed seed makes every run produce the same records, so tests and
  * screenshots can rely on them.
  */
@@ -24,6 +26,11 @@ import { cityVenues, countyTowns, nationalScienceDayPartners, placesByType, titl
 /** The year's activity count in the seed (P2): the named events below, the rest ordinary county and city work. */
 const activitiesIn2024 = 2758;
 const seed = 20240920;
+/**
+ * 南阳市科技馆 is a unit of 南阳市科协, not an org of the tree: its records
+ * are the city's, with the museum as 主办单位.
+ */
+const cityMuseum = '南阳市科技馆';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const date = (month: number, day: number) => `2024-${pad(month)}-${pad(day)}`;
@@ -181,6 +188,10 @@ interface SeriesPlan {
   marchCampaign?: string;
   /** Open to the public, so on the portal's calendar; courses for enrolled groups (seniors, pupils) are not. */
   public: boolean;
+  /** 主办单位 when not the org itself: 南阳市科技馆 runs its series as a unit of the city association. */
+  organiser?: string;
+  /** Where a city series goes instead of the city's own venues (schools for a touring programme). */
+  venues?: readonly string[];
 }
 
 const countyTopics = ['小麦高产栽培', '食品安全', '防范电信诈骗', '慢病防治', '应急避险', '防溺水安全', '艾草种植', '心肺复苏急救', '气象防灾', '科学用药'];
@@ -195,8 +206,9 @@ const seriesPlans: SeriesPlan[] = [
   { series: '科普知识在线有奖竞答', type: '竞赛', count: 12, mode: 'online', public: true, participants: [125000, 165000], months: allMonths, title: (_place, _n, month) => `科普知识在线有奖竞答（${month}月）` },
   { series: 'i科普志愿服务', type: '志愿服务', count: 40, mode: 'offline', public: true, participants: [80, 260], everywhere: true, marchCampaign: '学雷锋纪念日', title: (place) => `学雷锋“i科普”志愿服务（${place}）` },
   { series: '银龄跨越数字鸿沟', type: '培训', count: 30, mode: 'offline', public: false, participants: [40, 120], everywhere: true, title: (place, n) => `“银龄跨越数字鸿沟”老年人${seniorTopics[n % seniorTopics.length]}培训（${place}）` },
-  { series: '光影科学梦', type: '科普电影放映', count: 62, mode: 'offline', public: true, participants: [80, 300], title: (_place, n) => `“光影科学梦”科普电影巡映第${n}场` },
-  { series: '无人机机器人课堂', type: '培训', count: 18, mode: 'offline', public: false, participants: [38, 56], months: [3, 4, 5, 6, 9, 10, 11, 12], title: (_place, n) => `校园科技节无人机与机器人课堂第${n}课` },
+  // V6: each record is one screening (数量 1 场) the museum takes to a school or a neighbourhood.
+  { series: '光影科学梦', type: '科普电影放映', count: 62, mode: 'offline', public: true, participants: [80, 300], organiser: cityMuseum, venues: filmTourStops, title: (_place, n) => `“光影科学梦”科普电影巡映第${n}场` },
+  { series: '无人机机器人课堂', type: '培训', count: 18, mode: 'offline', public: false, participants: [38, 56], months: [3, 4, 5, 6, 9, 10, 11, 12], organiser: cityMuseum, venues: citySchools, title: (_place, n) => `校园科技节无人机与机器人课堂第${n}课` },
 ];
 
 function seriesEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
@@ -212,10 +224,11 @@ function seriesEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
           series: series.series,
           campaign,
           org,
-          organiser: org.name,
+          organiser: series.organiser ?? org.name,
           startDate: date(month, day),
           endDate: date(month, day),
-          venue: series.mode === 'online' ? '线上' : orgs.venue(org, random),
+          // One draw either way, so a series' own venues leave the other records' draws as they were.
+          venue: series.mode === 'online' ? '线上' : series.venues ? random.pick(series.venues) : orgs.venue(org, random),
           mode: series.mode,
           public: series.public,
           participants: random.between(...series.participants),
@@ -223,6 +236,64 @@ function seriesEvents(plan: Plan, orgs: DemoOrgs, random: Random): void {
         };
       });
     }
+  }
+}
+
+/**
+ * V6: 南阳市科技馆's 科教活动 in its own halls, 3000 场次 in the year. One
+ * record per programme and month, held at 南阳市科技馆 (no other record of
+ * the year is held there exactly: the association's own events in its
+ * 报告厅 or 展厅 say so in their venue). Its 数量 counts 场次 — one session
+ * held for an audience: a show, a lecture, a guided tour, a workshop, a
+ * contest round — so the year's 场次 are the sum of 数量 over the records
+ * held at 南阳市科技馆. Only types counted in sessions (场/次) are used:
+ * boards (块) and courses (期) do not add up with sessions.
+ */
+const museumSessionsIn2024 = 3000;
+const museumProgrammes: { name: string; type: DemoTypeName; share: number; audience: [number, number]; description: string }[] = [
+  { name: '科学实验秀', type: '其他', share: 38, audience: [40, 90], description: '实验剧场每日定时上演的科学实验秀：液氮、静电、声光等主题轮换。' },
+  { name: '展厅主题辅导', type: '参观开放', share: 27, audience: [15, 40], description: '科技辅导员在各展厅按主题带领观众体验展品并讲解原理。' },
+  { name: '青少年研学', type: '参观开放', share: 15, audience: [40, 110], description: '面向中小学校团体的研学课程：参观、实验和任务单相结合。' },
+  { name: '科学工作坊', type: '其他', share: 12, audience: [12, 30], description: '小班动手课：电路搭建、简易机器人、天文望远镜制作等。' },
+  { name: '周末科普讲座', type: '讲座/报告会', share: 6, audience: [60, 160], description: '周末邀请高校和医院专家面向公众开讲。' },
+  { name: '科学小达人挑战赛', type: '竞赛', share: 2, audience: [20, 60], description: '面向青少年的科学知识与动手能力闯关赛，每场一轮。' },
+];
+/** Busiest in the winter and summer holidays, quietest in the exam months. */
+const museumMonthWeights = [10, 11, 7, 8, 9, 6, 13, 14, 7, 9, 8, 8];
+
+/**
+ * V10: the museum's “大练兵、大比武” for its own staff — trainings and skill
+ * contests, one a month. Internal (not on the portal) and of type 培训 (one
+ * 期 each), held in its meeting room, so they add nothing to the 场次 above;
+ * they are found by their series.
+ */
+const staffDrillSeries = '大练兵、大比武';
+const staffDrills = ['金牌辅导员培训', '仪态仪表培训', '公文写作培训', '拍照摄影培训', '展品讲解技能比武', '科学实验秀表演培训', '应急救护与消防安全培训', '新媒体宣传与短视频制作培训', '接待服务礼仪培训', '展品维护保养培训', '金牌辅导员讲解大比武', '年度业务技能大比武'];
+
+/** V6 and V10: 南阳市科技馆's year, drawn from its own seed so that it left every other record's draws as they were. */
+function cityMuseumYear(plan: Plan, orgs: DemoOrgs): void {
+  const random = seededRandom(20240518);
+  const common = { org: orgs.city, organiser: cityMuseum, mode: 'offline' as const };
+  const cells = museumProgrammes.flatMap((programme) => allMonths.map((month) => ({ programme, month })));
+  const sessions = apportion(museumSessionsIn2024, cells.map(({ programme, month }) => programme.share * museumMonthWeights[month - 1]! * random.around(0.15)));
+  for (const [i, { programme, month }] of cells.entries()) {
+    plan.add(() => ({
+      ...common,
+      title: `南阳市科技馆${programme.name}（2024年${month}月）`,
+      type: programme.type,
+      series: '',
+      public: true,
+      startDate: date(month, 1),
+      endDate: date(month, daysIn2024[month - 1]!),
+      venue: cityMuseum,
+      participants: sessions[i]! * random.between(...programme.audience),
+      quantity: sessions[i]!,
+      description: programme.description,
+    }));
+  }
+  for (const [i, drill] of staffDrills.entries()) {
+    const day = date(i + 1, random.between(8, 26));
+    plan.add(() => ({ ...common, title: `南阳市科技馆“大练兵、大比武”：${drill}`, type: '培训', series: staffDrillSeries, public: false, startDate: day, endDate: day, venue: `${cityMuseum}会议室`, participants: random.between(24, 46), quantity: 1 }));
   }
 }
 
@@ -321,6 +392,7 @@ export function demoActivities2024(city: OrgRow, counties: OrgRow[]): Draft[] {
   scientistSpirit(plan, orgs, random);
   seriesEvents(plan, orgs, random);
   campaignEvents(plan, orgs, random);
+  cityMuseumYear(plan, orgs);
   if (plan.drafts.length >= activitiesIn2024) throw new Error('the named demo events alone exceed the year’s count');
   ordinaryEvents(plan, activitiesIn2024, orgs, random);
   return plan.drafts;
