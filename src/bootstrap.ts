@@ -6,7 +6,7 @@ import { ensureActivityVocabularies, loadDemoActivities } from './modules/activi
 import { loadDemoUsers } from './modules/auth/index.ts';
 import { loadDemoBookings } from './modules/bookings/index.ts';
 import { loadDemoContent } from './modules/content/index.ts';
-import { ensureSeedOrgs, type OrgRow } from './modules/orgs/index.ts';
+import { ensureSeedOrgs, loadDemoOrgs, type OrgRow } from './modules/orgs/index.ts';
 import { loadDemoSite } from './modules/portal/index.ts';
 import { loadDemoVenues } from './modules/venues/index.ts';
 
@@ -29,6 +29,7 @@ export async function openKexie(config: Config): Promise<{ db: Db; root: OrgRow 
  * already there, so loading twice changes nothing.
  */
 export async function loadDemoData(db: Db, config: Config): Promise<{ part: string; created: number }[]> {
+  const orgs = await loadDemoOrgs(db);
   const users = await loadDemoUsers(db, config.demoAdminPassword);
   const site = await loadDemoSite(db);
   const articles = await loadDemoContent(db);
@@ -37,6 +38,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<{ part: stri
   // After the venues' demo: the bookings are for 南阳市科技馆.
   const bookings = await loadDemoBookings(db);
   return [
+    { part: 'organisations', created: orgs },
     { part: 'users', created: users.length },
     { part: 'site settings', created: site ? 1 : 0 },
     { part: 'articles', created: articles },

@@ -2,6 +2,7 @@
 export { inOrgSubtree } from './org.repository.ts';
 export { createOrg, getOrg, getOrgTree, listOrgs, moveOrg, updateOrg, toOrg } from './org.service.ts';
 export { ensureSeedOrgs, nanyangSeed } from './org.seed.ts';
+export { loadDemoOrgs } from './org.demo.ts';
 export { orgRoutes } from './org.routes.ts';
 export { orgTypes, type OrgType, type OrgRow } from './org.table.ts';
 export type { Org, OrgDetail } from './org.schemas.ts';
