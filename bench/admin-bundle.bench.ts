@@ -10,7 +10,7 @@ import { launchChromium } from '../test/e2e/support/chromium.ts';
 import { startKexieServer } from '../test/e2e/support/kexie-server.ts';
 import { kb, loginJsBudgetBytes, measureLoginPageJs, measureWholeConsoleJs, type JsTotal } from '../test/e2e/support/login-bundle.ts';
 import { ensureAdminBuild } from '../src/platform/admin-build.ts';
-import { missingBrowserRequirements } from '../test/e2e/support/requirements.ts';
+import { missingBrowserRequirements } from '../test/helpers/requirements.ts';
 import type { BenchReport } from './measure.ts';
 
 async function loginPageJs(): Promise<JsTotal> {

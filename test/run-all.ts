@@ -1,4 +1,7 @@
-// `npm test`: type-check, then run every test. Database and HTTP tests run
+// `npm test`: provide what the machine lacks, type-check, then run every test.
+// On Debian as root the missing system packages (PostgreSQL server, Chromium,
+// CJK fonts, Java, LibreOffice Calc and Writer, pdftotext) are installed first;
+// elsewhere the tiers that need them are skipped loudly. Database and HTTP tests run
 // twice, on SQLite and on a throwaway PostgreSQL cluster this script starts in
 // a temporary directory on a free port and removes afterwards. Set
 // KEXIE_TEST_PG_URL to use an existing server instead. Then the browser tier
@@ -9,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './helpers/throwaway-postgres.ts';
-import { missingBrowserRequirements } from './e2e/support/requirements.ts';
+import { browserShortfalls, describeShortfall, officeShortfalls, postgresShortfalls, type Shortfall } from './helpers/requirements.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -62,17 +65,78 @@ async function runVitest(projects: string[], reportName: string, env: NodeJS.Pro
   };
 }
 
+/** `fonts-noto-cjk (fc-list :lang=zh lists no font). Install with: apt-get install fonts-noto-cjk` */
+const whatToInstall = (shortfalls: Shortfall[]) =>
+  `${shortfalls.map(describeShortfall).join('; ')}. Install with: apt-get install ${[...new Set(shortfalls.map((s) => s.debianPackage))].join(' ')}`;
+
+/** Why `apt-get install` cannot run here, or undefined when it can. */
+function whyNotInstalling(): string | undefined {
+  if (process.env.KEXIE_TEST_NO_INSTALL === '1') return 'KEXIE_TEST_NO_INSTALL=1 is set';
+  if (!fs.existsSync('/etc/debian_version')) return 'this is not a Debian system';
+  if (process.getuid?.() !== 0) return 'not running as root';
+  if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).error) return 'there is no apt-get';
+  return undefined;
+}
+
+/**
+ * Installs the system packages the tiers need and the machine lacks: one
+ * `apt-get update`, then one `apt-get install`, saying what and why. When it
+ * cannot (or apt-get fails, e.g. offline) it says so, and each tier still
+ * missing something is reported as skipped further on.
+ */
+function provideSystemPackages(): void {
+  const needs = [
+    { what: 'the PostgreSQL test tier', shortfalls: postgresShortfalls() },
+    { what: 'the browser test tier', shortfalls: browserShortfalls() },
+    { what: 'the office round trips (spreadsheets from CSV, the review as PDF)', shortfalls: officeShortfalls() },
+  ].filter((need) => need.shortfalls.length > 0);
+  if (needs.length === 0) {
+    console.log('== system packages: PostgreSQL server, Chromium, CJK fonts, Java, LibreOffice Calc and Writer, pdftotext all present');
+    return;
+  }
+  console.log('== system packages missing');
+  for (const need of needs) console.log(`  for ${need.what}: ${need.shortfalls.map(describeShortfall).join('; ')}`);
+  const packages = [...new Set(needs.flatMap((need) => need.shortfalls.map((s) => s.debianPackage)))];
+  const cannot = whyNotInstalling();
+  if (cannot) {
+    banner(`NOT INSTALLING system packages: ${cannot}. Missing ${whatToInstall(needs.flatMap((need) => need.shortfalls))}`);
+    return;
+  }
+  console.log(`== apt-get install ${packages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update'], { env }) !== 0 || run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env }) !== 0) {
+    banner(`apt-get could not install ${packages.join(' ')} (offline?)`);
+  }
+}
+
+/** As root the throwaway cluster runs as the `postgres` OS user (PostgreSQL refuses root); Debian's package creates it, a KEXIE_PG_BIN elsewhere may not. */
+function ensurePostgresOsUser(): void {
+  if (process.getuid?.() !== 0 || process.env.KEXIE_TEST_PG_URL) return;
+  // `id` exits 1 for a user that does not exist.
+  if (spawnSync('id', ['-u', 'postgres'], { stdio: 'ignore' }).status !== 1) return;
+  console.log('== creating the postgres OS user for the throwaway cluster');
+  run('useradd', ['--system', '--home-dir', '/var/lib/postgresql', '--shell', '/bin/bash', 'postgres']);
+}
+
 const describeCounts = (c: VitestCounts) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
 
 async function main() {
-  console.log('== type check (tsc --noEmit: server, then admin console)');
+  provideSystemPackages();
+  ensurePostgresOsUser();
+  let skippedTierFails = false;
+  const missingForOffice = officeShortfalls();
+  if (missingForOffice.length > 0) {
+    banner(`SKIPPED: the LibreOffice and pdftotext round trips in the database tier — missing ${whatToInstall(missingForOffice)}`);
+    skippedTierFails ||= inCi;
+  }
+
+  console.log('\n== type check (tsc --noEmit: server, then admin console)');
   if (run(bin('tsc'), ['--noEmit', '-p', root]) !== 0 || run(bin('tsc'), ['--noEmit', '-p', path.join(root, 'admin')]) !== 0) {
     console.log('\ntests: 0 passed, 1 failed');
     return 1;
   }
   fs.mkdirSync(path.join(root, 'artifacts'), { recursive: true });
   const tiers: { name: string; counts: VitestCounts; seconds: number }[] = [];
-  let skippedTierFails = false;
 
   const postgres = await startPostgres();
   if (postgres) {
@@ -93,9 +157,9 @@ async function main() {
     postgres?.stop();
   }
 
-  const missingForBrowsers = missingBrowserRequirements();
+  const missingForBrowsers = browserShortfalls();
   if (missingForBrowsers.length > 0) {
-    banner(`SKIPPED TIER: browser tests (test/e2e) — missing ${missingForBrowsers.join('; ')}. Install with: apt-get install chromium fonts-noto-cjk`);
+    banner(`SKIPPED TIER: browser tests (test/e2e) — missing ${whatToInstall(missingForBrowsers)}`);
     skippedTierFails ||= inCi;
   } else {
     console.log('\n== vitest: browser tests (test/e2e) in Chromium, once');

@@ -19,7 +19,8 @@ export interface PostgresServer {
 
 const isRoot = process.getuid?.() === 0;
 
-function findPostgresBin(): string | undefined {
+/** Where the server binaries are: KEXIE_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin. */
+export function findPostgresBin(): string | undefined {
   if (process.env.KEXIE_PG_BIN) return process.env.KEXIE_PG_BIN;
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return undefined;

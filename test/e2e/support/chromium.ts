@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumPath } from './requirements.ts';
+import { chromiumPath } from '../../helpers/requirements.ts';
 
 /**
  * Debian's Chromium, never a downloaded one (`npx playwright install` is not

@@ -3,7 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { e2eArtifactsDir } from './artifacts.ts';
 import { prepareDemoDataDir } from './kexie-server.ts';
 import { ensureAdminBuild } from '../../../src/platform/admin-build.ts';
-import { missingBrowserRequirements } from './requirements.ts';
+import { missingBrowserRequirements } from '../../helpers/requirements.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +19,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const missing = missingBrowserRequirements();
-  if (missing.length > 0) throw new Error(`the browser tests need: ${missing.join(', ')} (apt-get install chromium fonts-noto-cjk)`);
+  if (missing.length > 0) throw new Error(`the browser tests need: ${missing.join(', ')} (npm test installs them on Debian as root)`);
   await ensureAdminBuild((line) => console.log(`[e2e] ${line}`));
   // What artifacts/e2e holds afterwards is this run's: no screenshot of a failure already fixed.
   fs.rmSync(e2eArtifactsDir, { recursive: true, force: true });
