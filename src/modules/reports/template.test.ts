@@ -57,12 +57,14 @@ describe('review template', () => {
         '{{activities.count series=科学家精神 type=讲座/报告会 | 余}}',
         '{{activities.count 系列＝科普面对面，科普讲堂、i科普志愿服务 ｜ 超过}}',
         '{{venues.visits venue="南阳市 科技馆" | 万2}}',
+        '{{activities.count series="大练兵、大比武" | 余}}',
       ].join('\n'),
     );
     expect(templateFigures(parsed).map(({ request, format }) => ({ request, format }))).toEqual([
       { request: { code: 'activities.count', where: { series: ['科学家精神'], type: ['讲座/报告会'] } }, format: 'more' },
       { request: { code: 'activities.count', where: { series: ['科普面对面', '科普讲堂', 'i科普志愿服务'] } }, format: 'over' },
       { request: { code: 'venues.visits', where: { venue: ['南阳市 科技馆'] } }, format: 'wan2' },
+      { request: { code: 'activities.count', where: { series: ['大练兵、大比武'] } }, format: 'more' },
     ]);
   });
 

@@ -9,7 +9,8 @@
  *
  * A placeholder is `{{code name=value,value … | format}}`: an indicator code,
  * optional narrowings by dimension (English code or Chinese name: type/类型,
- * campaign/主题 …; several values with commas or 、), and optional a number
+ * campaign/主题 …; several labels with commas or 、, a label that holds one in
+ * quotes: series="大练兵、大比武"), and optionally a number
  * format from chinese-numbers.ts (超过, 万2 …). `{{year}}`, `{{next_year}}`
  * and `{{org.name}}` are the review's year and org. The first line is the
  * title (`# …`); `##` and `###` are headings; blank lines separate
@@ -218,7 +219,14 @@ function parseLine(content: string, line: number, byCode: ReadonlyMap<string, In
 }
 
 /** Full-width punctuation staff type in Chinese input mode reads as its ASCII twin. */
-const normalizePunctuation = (text: string) => text.replace(/｜/g, '|').replace(/＝/g, '=').replace(/[，、]/g, ',').replace(/\u3000/g, ' ');
+const normalizePunctuation = (text: string) => text.replace(/｜/g, '|').replace(/＝/g, '=').replace(/\u3000/g, ' ');
+
+/** `a,b，c、d` is four labels; a quoted value ("大练兵、大比武") is one label as written. */
+function labelsOf(valueList: string): string[] {
+  const quoted = /^"(.*)"$/.exec(valueList);
+  const labels = quoted ? [quoted[1]!] : valueList.split(/[,，、]/);
+  return labels.map((label) => label.trim()).filter(Boolean);
+}
 
 function parsePlaceholder(placeholder: string, line: number, byCode: ReadonlyMap<string, IndicatorInfo>, problems: Problem[]): TemplatePiece | undefined {
   const problem = (key: string, params?: Record<string, unknown>) => void problems.push({ line, placeholder, key, params });
@@ -250,7 +258,7 @@ function parsePlaceholder(placeholder: string, line: number, byCode: ReadonlyMap
     }
     const [, name = '', valueList = ''] = match;
     const dimension = (dimensionCodes as readonly string[]).includes(name) ? (name as DimensionCode) : dimensionAliases[name];
-    const values = valueList.replace(/^"(.*)"$/, '$1').split(',').map((value) => value.trim()).filter(Boolean);
+    const values = labelsOf(valueList);
     if (!dimension) problem('report.template.unknownDimension', { dimension: name, dimensions: dimensionNames(dimensionCodes) });
     else if (info && !info.dimensions.includes(dimension)) problem('report.template.dimensionNotOnIndicator', { code, dimension: name, dimensions: dimensionNames(info.dimensions) });
     else if (where[dimension]) problem('report.template.repeatedDimension', { dimension: name });
