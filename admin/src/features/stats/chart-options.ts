@@ -8,8 +8,8 @@ export type DashboardChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | AriaComponentOption
 >;
 
-/** Screen readers hear the chart's data as a sentence (ECharts' aria description). */
-const aria = { enabled: true, decal: { show: false } };
+/** Screen readers hear the chart's data as a sentence (ECharts' aria description), every county and month of it, not only the first ten. */
+const aria = { enabled: true, label: { data: { maxCount: 100 } }, decal: { show: false } };
 const grid = { left: 8, right: 16, top: 40, bottom: 8, containLabel: true };
 
 /** Figures by county: one bar per county, largest first, as the breakdown orders them. */
