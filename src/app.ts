@@ -25,6 +25,7 @@ import { orgRoutes } from './modules/orgs/index.ts';
 import { portalPlugin, siteSettingsRoutes } from './modules/portal/index.ts';
 import { orgExcelRoutes } from './modules/orgs/org.excel.routes.ts';
 import { venueRoutes } from './modules/venues/index.ts';
+import { reviewRoutes } from './modules/reports/review.routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -75,6 +76,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(activityExcelRoutes, { prefix: '/api/v1/activities/excel' });
   await app.register(bookingRoutes, { prefix: '/api/v1' });
   await app.register(venueRoutes, { prefix: '/api/v1' });
+  await app.register(reviewRoutes, { prefix: '/api/v1' });
 
   await app.register(adminPlugin);
   // Last: the portal answers every other path, including the public 404 page.

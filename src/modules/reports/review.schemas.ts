@@ -1,21 +1,14 @@
-import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Id, IsoDate, IsoDateTime, Nullable, StrictObject } from '../../platform/http/schema.ts';
 import { dimensionCodes } from '../stats/indicator.types.ts';
-import type { ReviewBlock, ReviewDocument, ReviewInline } from './review-document.ts';
+import type { ReviewDocument } from './review-document.ts';
 
 /**
  * The ReviewDocument as the console sends it back. Text is free; a figure
  * must keep what makes it traceable (indicator code, value, format, query
- * filters), so an edit can move or delete a figure but not forge one.
+ * filters), so whatever the edit, each number still says where it comes from
+ * and 重新计算 can compute it again.
  */
-
-/** `kind` picks the branch (if/then/else), so a wrong figure reports the figure's own fields rather than every branch's. */
-const byKind = <T>(branches: Record<string, TSchema>, description: string) => {
-  const chain = ([kind, ...rest]: string[]): object =>
-    kind === undefined ? {} : { if: { properties: { kind: { const: kind } } }, then: branches[kind], ...(rest.length > 0 ? { else: chain(rest) } : {}) };
-  const kinds = Object.keys(branches);
-  return Type.Unsafe<T>({ type: 'object', description, required: ['kind'], properties: { kind: { type: 'string', enum: kinds } }, ...chain(kinds) });
-};
 
 const Words = (maxLength: number) => Type.String({ maxLength });
 const Dimensions = StrictObject(
@@ -31,9 +24,9 @@ export const FigureFilters = StrictObject({
   conditions: Words(1000),
 });
 
-const TextInline = StrictObject({ kind: Type.Literal('text'), text: Type.String({ maxLength: 20_000 }) });
+const TextInline = StrictObject({ kind: Type.Enum(['text']), text: Type.String({ maxLength: 20_000 }) });
 const FigureInline = StrictObject({
-  kind: Type.Literal('figure'),
+  kind: Type.Enum(['figure']),
   code: Type.String({ minLength: 3, maxLength: 100, pattern: '^[a-z_]+(\\.[a-z0-9_]+)+$', description: 'Indicator code' }),
   value: Type.Number(),
   text: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'How the number reads (24.6万, 超过200万)' }),
@@ -41,15 +34,15 @@ const FigureInline = StrictObject({
   filters: FigureFilters,
   where: Type.Optional(Dimensions),
 });
-const Inline = byKind<ReviewInline>({ text: TextInline, figure: FigureInline }, 'text, or a figure bound to its indicator');
+const Inline = Type.Union([TextInline, FigureInline], { description: 'text, or a figure bound to its indicator' });
 const Inlines = Type.Array(Inline, { maxItems: 2000 });
 
-const Block = byKind<ReviewBlock>(
-  {
-    heading: StrictObject({ kind: Type.Literal('heading'), level: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]), content: Inlines }),
-    paragraph: StrictObject({ kind: Type.Literal('paragraph'), content: Inlines }),
-  },
-  'a heading or a paragraph',
+const Block = Type.Union(
+  [
+    StrictObject({ kind: Type.Enum(['heading']), level: Type.Integer({ minimum: 1, maximum: 3 }), content: Inlines }),
+    StrictObject({ kind: Type.Enum(['paragraph']), content: Inlines }),
+  ],
+  { description: 'a heading or a paragraph' },
 );
 
 export const ReviewDocumentSchema = Type.Unsafe<ReviewDocument>(
