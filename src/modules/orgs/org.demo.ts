@@ -77,7 +77,8 @@ const enterprisePlaces: readonly { code: string; prefix: string; industries: rea
 
 /** 字号: the trade names the generated enterprises go by. */
 const tradeNames = ['宛龙', '伏牛', '鼎泰', '恒信', '中原', '华鑫', '金鹏', '瑞丰', '天冠', '森源', '豫宛', '汇通', '博瑞', '润达', '嘉禾', '隆泰', '昌盛', '宏达', '新源', '弘毅', '卧龙', '白河', '独山', '仲景', '张衡', '丹江', '淮源', '宛都', '英华', '信和'];
-const legalForms = ['有限公司', '有限公司', '股份有限公司', '科技有限公司', '集团有限公司'];
+/** 组织形式; 科技 belongs to the industry where the company is one (光电科技), so it is not a form here. */
+const legalForms = ['有限公司', '有限公司', '股份有限公司', '集团有限公司'];
 
 /** 企业科协 founded in 2024 (O2); the earlier ones are one a place, and two in the city. */
 const enterpriseAssociationsIn2024 = 39;
