@@ -137,7 +137,7 @@ export function demoOrgs(): DemoOrg[] {
  * seeded city and counties found by 行政区划代码; an org whose parent is not
  * in the tree is left out. Loading again creates nothing. Returns how many it
  * created. One transaction rather than the service's one per org: the whole
- * set lands or none, with a round trip fewer per org and no commit each.
+ * set lands or none, in half the round trips and with one commit.
  */
 export async function loadDemoOrgs(db: Db): Promise<number> {
   return db.transaction().execute(async (trx) => {
