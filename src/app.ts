@@ -26,6 +26,9 @@ import { portalPlugin, siteSettingsRoutes } from './modules/portal/index.ts';
 import { orgExcelRoutes } from './modules/orgs/org.excel.routes.ts';
 import { venueRoutes } from './modules/venues/index.ts';
 import { reviewRoutes } from './modules/reports/review.routes.ts';
+import { statsRoutes } from './modules/stats/index.ts';
+import { statsExportRoutes } from './modules/stats/stats-export.routes.ts';
+import { statisticalReturnRoutes } from './modules/reports/statistical-return.routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -77,6 +80,9 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(bookingRoutes, { prefix: '/api/v1' });
   await app.register(venueRoutes, { prefix: '/api/v1' });
   await app.register(reviewRoutes, { prefix: '/api/v1' });
+  await app.register(statsRoutes, { prefix: '/api/v1' });
+  await app.register(statsExportRoutes, { prefix: '/api/v1' });
+  await app.register(statisticalReturnRoutes, { prefix: '/api/v1' });
 
   await app.register(adminPlugin);
   // Last: the portal answers every other path, including the public 404 page.

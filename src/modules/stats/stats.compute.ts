@@ -1,0 +1,218 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../database.ts';
+import { dialectOf } from '../../platform/db/connection.ts';
+import { AppError } from '../../platform/errors.ts';
+import { translate, type Locale } from '../../platform/i18n/catalogue.ts';
+import { findOrgById } from '../orgs/index.ts';
+import { DimensionKeys, noKey } from './dimension-keys.ts';
+import type { DeclaredIndicator } from './indicator.declare.ts';
+import type { BreakdownRow, DimensionCode, IndicatorInfo, IndicatorRequest, IndicatorValue } from './indicator.types.ts';
+import { monthOffset, monthsOf, previousPeriod, shiftMonth, type Period } from './period.ts';
+import { findIndicator, indicatorRegistry } from './registry.ts';
+import { buildStatsQuery, expandedColumn, keyColumn, valueColumn, type StatsQuery } from './stats.query.ts';
+import './stats.messages.ts';
+
+/**
+ * Figures for an org's whole subtree over a period, each beside the period
+ * before. Requests over the same source are answered by one query (see
+ * stats.query.ts); labels are resolved to keys once per computation. No data
+ * scope is checked here: callers decide whether the actor may see `orgId`.
+ */
+
+export function listIndicators(locale: Locale): IndicatorInfo[] {
+  return indicatorRegistry.map((indicator) => infoOf(indicator, locale));
+}
+
+function infoOf(indicator: DeclaredIndicator, locale: Locale): IndicatorInfo {
+  return {
+    code: indicator.code,
+    module: indicator.module,
+    label: indicator.label[locale],
+    unit: indicator.unit[locale],
+    aggregation: indicator.aggregation,
+    dimensions: [...indicator.dimensions],
+    verifiedOnly: indicator.verifiedOnly,
+    definition: indicator.definition[locale],
+  };
+}
+
+interface Scope {
+  db: Db;
+  orgId: string;
+  orgName: string;
+  period: Period;
+  previous: Period;
+  keys: DimensionKeys;
+  locale: Locale;
+}
+
+async function scopeOf(db: Db, request: { orgId: string; from: string; to: string; locale: Locale }): Promise<Scope> {
+  if (request.to < request.from) throw new AppError('STATS_PERIOD_REVERSED', 400, { params: { from: request.from, to: request.to } });
+  const org = await findOrgById(db, request.orgId);
+  if (!org) throw new AppError('STATS_ORG_NOT_FOUND', 404);
+  const period = { from: request.from, to: request.to };
+  return { db, orgId: org.id, orgName: org.name, period, previous: previousPeriod(period), keys: new DimensionKeys(db, org.id, request.locale), locale: request.locale };
+}
+
+function indicatorOf(code: string): DeclaredIndicator {
+  const indicator = findIndicator(code);
+  if (!indicator) throw new AppError('STATS_UNKNOWN_INDICATOR', 400, { params: { code } });
+  return indicator;
+}
+
+function assertDimension(indicator: DeclaredIndicator, dimension: string): asserts dimension is DimensionCode {
+  if (!(indicator.dimensions as readonly string[]).includes(dimension)) {
+    throw new AppError('STATS_UNKNOWN_DIMENSION', 400, { params: { code: indicator.code, dimension } });
+  }
+}
+
+/** A narrowing with its labels as asked and the keys they stand for. */
+interface Narrowing {
+  dimension: DimensionCode;
+  labels: string[];
+  keys: string[];
+}
+
+async function narrowingsOf(scope: Scope, indicator: DeclaredIndicator, where: IndicatorRequest['where']): Promise<Narrowing[]> {
+  const entries = Object.entries(where ?? {}).filter(([, labels]) => labels !== undefined) as [string, string | readonly string[]][];
+  return Promise.all(
+    entries
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(async ([dimension, asked]) => {
+        assertDimension(indicator, dimension);
+        const labels = typeof asked === 'string' ? [asked] : [...asked];
+        return { dimension, labels, keys: await scope.keys.keysFor(indicator.source, dimension, labels) };
+      }),
+  );
+}
+
+function conditionsInWords(locale: Locale, narrowings: readonly Narrowing[]): string {
+  return narrowings.map((n) => `${translate(locale, `stats.dimension.${n.dimension}`)} = ${n.labels.join('、')}`).join('; ');
+}
+
+/** Rows from a stats query, its numbers made numbers (PostgreSQL returns counts and sums as strings, empty sums as null). */
+async function runQuery(scope: Scope, query: Omit<StatsQuery, 'orgId' | 'period' | 'previous'>): Promise<Record<string, unknown>[]> {
+  const db = scope.db as unknown as Kysely<any>;
+  return buildStatsQuery(db, dialectOf(db), { ...query, orgId: scope.orgId, period: scope.period, previous: scope.previous }).execute();
+}
+const numberIn = (row: Record<string, unknown>, column: string) => Number(row[column] ?? 0);
+const keyIn = (row: Record<string, unknown>, index: number) => (row[keyColumn(index)] == null ? noKey : String(row[keyColumn(index)]));
+
+interface Batch {
+  query: Omit<StatsQuery, 'orgId' | 'period' | 'previous'> & { indicators: DeclaredIndicator[]; filters: Map<DimensionCode, string[]> };
+  members: { slot: number; indicator: DeclaredIndicator; narrowings: Narrowing[] }[];
+}
+
+export async function computeIndicators(
+  db: Db,
+  request: { orgId: string; from: string; to: string; requests?: readonly IndicatorRequest[]; locale: Locale },
+): Promise<IndicatorValue[]> {
+  const scope = await scopeOf(db, request);
+  const asked: readonly IndicatorRequest[] = request.requests ?? indicatorRegistry.map((indicator) => ({ code: indicator.code }));
+  const resolved = await Promise.all(
+    asked.map(async (req) => {
+      const indicator = indicatorOf(req.code);
+      return { req, indicator, narrowings: await narrowingsOf(scope, indicator, req.where) };
+    }),
+  );
+  const offset = monthOffset(scope.period, scope.previous);
+  const batches = new Map<string, Batch>();
+  for (const [slot, { indicator, narrowings }] of resolved.entries()) {
+    if (narrowings.some((n) => n.keys.length === 0)) continue; // narrowed to nothing: zero, no query
+    // Distinct counts cannot be added up over groups: one narrowed to several labels gets a query of its own.
+    const alone = indicator.aggregation === 'count_distinct' && narrowings.some((n) => n.keys.length > 1);
+    const groupBy = alone ? [] : narrowings.map((n) => n.dimension);
+    const key = [indicator.source.name, indicator.verifiedOnly, expandedColumn([indicator]) ?? '', groupBy.join(','), alone ? slot : ''].join('|');
+    let batch = batches.get(key);
+    if (!batch) {
+      const query = { source: indicator.source, verifiedOnly: indicator.verifiedOnly, indicators: [], groupBy, filters: new Map(), counties: [] };
+      batch = { query, members: [] };
+      batches.set(key, batch);
+    }
+    if (!batch.query.indicators.includes(indicator)) batch.query.indicators.push(indicator);
+    for (const { dimension, keys } of narrowings) {
+      // The previous period's months are other months: ask for those too.
+      const wanted = dimension === 'month' ? [...keys, ...keys.map((month) => shiftMonth(month, -offset))] : keys;
+      batch.query.filters.set(dimension, [...new Set([...(batch.query.filters.get(dimension) ?? []), ...wanted])]);
+    }
+    batch.query.counties = batch.query.filters.get('county') ?? [];
+    batch.members.push({ slot, indicator, narrowings });
+  }
+
+  const totals = resolved.map(() => ({ value: 0, previous: 0 }));
+  await Promise.all(
+    [...batches.values()].map(async ({ query, members }) => {
+      const rows = await runQuery(scope, query);
+      for (const { slot, indicator, narrowings } of members) {
+        const column = query.indicators.indexOf(indicator);
+        const holds = (row: Record<string, unknown>, which: 'current' | 'previous') =>
+          query.groupBy.every((dimension, index) => {
+            const key = keyIn(row, index);
+            const keys = narrowings.find((n) => n.dimension === dimension)!.keys;
+            return keys.includes(dimension === 'month' && which === 'previous' ? shiftMonth(key, offset) : key);
+          });
+        for (const row of rows) {
+          if (holds(row, 'current')) totals[slot]!.value += numberIn(row, valueColumn(column, 'current'));
+          if (holds(row, 'previous')) totals[slot]!.previous += numberIn(row, valueColumn(column, 'previous'));
+        }
+      }
+    }),
+  );
+
+  return resolved.map(({ req, indicator, narrowings }, slot) => ({
+    ...infoOf(indicator, scope.locale),
+    ...(req.where ? { where: req.where } : {}),
+    ...totals[slot]!,
+    filters: {
+      orgId: scope.orgId,
+      orgName: scope.orgName,
+      from: scope.period.from,
+      to: scope.period.to,
+      verifiedOnly: indicator.verifiedOnly,
+      conditions: conditionsInWords(scope.locale, narrowings),
+    },
+  }));
+}
+
+/**
+ * One indicator by one dimension, largest first; by month in calendar order
+ * with every month of the period present, by county with every county-level
+ * org in scope present (zeros included) and the scope's own level beside them
+ * when it has records.
+ */
+export async function computeBreakdown(
+  db: Db,
+  request: { code: string; dimension: DimensionCode; orgId: string; from: string; to: string; where?: IndicatorRequest['where']; locale: Locale },
+): Promise<BreakdownRow[]> {
+  const indicator = indicatorOf(request.code);
+  assertDimension(indicator, request.dimension);
+  const scope = await scopeOf(db, request);
+  const { dimension } = request;
+  const narrowings = await narrowingsOf(scope, indicator, request.where);
+  const counties = dimension === 'county' ? (await scope.keys.counties()).map((org) => org.id) : [];
+  const offset = monthOffset(scope.period, scope.previous);
+
+  const figures = new Map<string, { value: number; previous: number }>();
+  const figureOf = (key: string) => figures.get(key) ?? figures.set(key, { value: 0, previous: 0 }).get(key)!;
+  if (dimension === 'month') for (const month of monthsOf(scope.period)) figureOf(month);
+  for (const county of counties) figureOf(county);
+
+  if (narrowings.every((n) => n.keys.length > 0)) {
+    const filters = new Map(narrowings.map((n) => [n.dimension, n.dimension === 'month' ? [...n.keys, ...n.keys.map((m) => shiftMonth(m, -offset))] : n.keys]));
+    const rows = await runQuery(scope, { source: indicator.source, verifiedOnly: indicator.verifiedOnly, indicators: [indicator], groupBy: [dimension], filters, counties });
+    for (const row of rows) {
+      const key = keyIn(row, 0);
+      const value = numberIn(row, valueColumn(0, 'current'));
+      const previous = numberIn(row, valueColumn(0, 'previous'));
+      // A month of the period before is compared with the same month of this one.
+      const previousKey = dimension === 'month' && key !== noKey ? shiftMonth(key, offset) : key;
+      if (value !== 0 || figures.has(key)) figureOf(key).value += value;
+      if (previous !== 0 || figures.has(previousKey)) figureOf(previousKey).previous += previous;
+    }
+  }
+
+  const labels = await scope.keys.labelsFor(indicator.source, dimension, [...figures.keys()]);
+  const rows = [...figures].map(([key, figure]) => ({ key, label: labels.get(key) ?? key, ...figure }));
+  if (dimension === 'month') return rows.sort((a, b) => a.key.localeCompare(b.key));
+  return rows.sort((a, b) => b.value - a.value || b.previous - a.previous || a.label.localeCompare(b.label, 'zh-CN'));
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../platform/i18n/catalogue.ts';
+
+export const statsMessages = defineMessages({
+  'zh-CN': {
+    STATS_UNKNOWN_INDICATOR: '没有编码为“{code}”的指标',
+    STATS_UNKNOWN_DIMENSION: '指标“{code}”不能按“{dimension}”筛选或分组',
+    STATS_ORG_NOT_FOUND: '组织不存在或不在您的管理范围内',
+    STATS_PERIOD_REVERSED: '统计期的结束日期 {to} 早于开始日期 {from}',
+    'stats.dimension.county': '县区',
+    'stats.dimension.month': '月份',
+    'stats.dimension.org': '组织',
+    'stats.dimension.type': '类型',
+    'stats.dimension.campaign': '主题活动',
+    'stats.dimension.series': '系列',
+    'stats.dimension.venue': '场馆/地点',
+    'stats.dimension.kind': '场馆类型',
+    'stats.month': '{year}年{month}月',
+    'stats.key.none': '（未填）',
+    'stats.county.ownLevel': '{org}本级',
+  },
+  'en-US': {
+    STATS_UNKNOWN_INDICATOR: 'There is no indicator with code "{code}"',
+    STATS_UNKNOWN_DIMENSION: 'Indicator "{code}" cannot be narrowed or broken down by "{dimension}"',
+    STATS_ORG_NOT_FOUND: 'The organisation does not exist or is outside your scope',
+    STATS_PERIOD_REVERSED: 'The period ends ({to}) before it starts ({from})',
+    'stats.dimension.county': 'County',
+    'stats.dimension.month': 'Month',
+    'stats.dimension.org': 'Organisation',
+    'stats.dimension.type': 'Type',
+    'stats.dimension.campaign': 'Campaign',
+    'stats.dimension.series': 'Series',
+    'stats.dimension.venue': 'Venue or place',
+    'stats.dimension.kind': 'Venue kind',
+    'stats.month': '{year}-{month2}',
+    'stats.key.none': '(none)',
+    'stats.county.ownLevel': '{org} itself',
+  },
+});
