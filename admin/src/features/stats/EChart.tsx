@@ -37,5 +37,6 @@ export function EChart({ option, height = 320, ref }: { option: DashboardChartOp
 
   useImperativeHandle(ref, () => ({ toPng: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) }), []);
 
-  return <div ref={container} role="img" style={{ width: '100%', height }} />;
+  // ECharts gives the container role="img" and its aria description once it has drawn.
+  return <div ref={container} style={{ width: '100%', height }} />;
 }

@@ -34,8 +34,8 @@ export function monthLineOption(rows: readonly BreakdownRow[], unit: string, thi
     xAxis: { type: 'category', data: rows.map((row) => row.label), boundaryGap: false },
     yAxis: { type: 'value', name: unit },
     series: [
-      { type: 'line', name: thisYear, data: rows.map((row) => row.value), smooth: true },
-      { type: 'line', name: lastYear, data: rows.map((row) => row.previous), smooth: true, lineStyle: { type: 'dashed' } },
+      { type: 'line', name: thisYear, data: rows.map((row) => row.value) },
+      { type: 'line', name: lastYear, data: rows.map((row) => row.previous), lineStyle: { type: 'dashed' } },
     ],
   };
 }
