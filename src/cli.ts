@@ -365,6 +365,50 @@ program
     });
   });
 
+const reviewFormats = ['json', 'md', 'docx', 'pdf'] as const;
+
+function readTemplateFile(fs: typeof import('node:fs'), file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new AppError('REPORT_TEMPLATE_UNREADABLE', 400, { params: { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+  }
+}
+
+/** The org a report is about: the one named, or the whole tree; a name that matches none is said back. */
+async function reportedOrg(db: Db, root: OrgRow, codeOrId: string | undefined): Promise<OrgRow> {
+  if (!codeOrId) return root;
+  return resolveOrg(db, codeOrId).catch((err: unknown) => {
+    throw err instanceof AppError && err.code === 'ORG_NOT_FOUND' ? new AppError('REPORT_ORG_UNKNOWN', 404, { params: { org: codeOrId } }) : err;
+  });
+}
+
+program
+  .command('report')
+  .description('reports made from records')
+  .command('annual')
+  .description('the annual work review (年度工作回顾) of an org and its subtree, every figure computed from records; json lists every indicator with the previous year beside it')
+  .requiredOption('--year <year>', 'the calendar year', parseYear)
+  .option('--org <code-or-id>', 'the org reported on, with those below it (行政区划代码 or id; default: the whole tree)')
+  .addOption(new Option('--format <format>', 'what to write').choices(reviewFormats).default('json'))
+  .option('--out <file>', 'the file to write (json and md go to standard output without it; docx and pdf need it)')
+  .option('--template <file>', 'a review template of your own instead of the default annual one (see docs/reports.md)')
+  .action(async (options: { year: number; org?: string; format: (typeof reviewFormats)[number]; out?: string; template?: string }) => {
+    const [reports, fs] = await Promise.all([import('./modules/reports/index.ts'), import('node:fs')]);
+    if (!options.out && (options.format === 'docx' || options.format === 'pdf')) throw new AppError('REPORT_OUT_REQUIRED', 400, { params: { format: options.format } });
+    const template = options.template ? readTemplateFile(fs, options.template) : undefined;
+    const output = await withKexie('report-annual', async (db, root) => {
+      const request = { year: options.year, orgId: (await reportedOrg(db, root, options.org)).id, locale: cliLocale, template };
+      if (options.format === 'json') return `${JSON.stringify(await reports.annualIndicatorsJson(db, request), null, 2)}\n`;
+      const review = await reports.generateAnnualReview(db, request);
+      if (options.format === 'md') return reports.reviewToMarkdown(review);
+      return options.format === 'docx' ? reports.reviewToDocx(review) : reports.reviewToPdf(review);
+    });
+    if (!options.out) return void process.stdout.write(output);
+    fs.writeFileSync(options.out, output);
+    console.log(translate(cliLocale, 'report.cli.written', { file: options.out }));
+  });
+
 async function report(err: unknown): Promise<never> {
   // Already loaded when one of their errors was thrown.
   const { BackupError } = await import('./platform/db/backup.ts');

@@ -6,6 +6,7 @@ import { findOrgById, type OrgRow } from '../orgs/index.ts';
 import { computeIndicators, listIndicators, yearPeriod, type IndicatorRequest, type IndicatorValue, type Period } from '../stats/index.ts';
 import type { ReviewDocument } from './review-document.ts';
 import { fillTemplate, parseTemplate, requestKey, templateFigures, type ParsedTemplate } from './template.ts';
+import './review-generator.messages.ts';
 
 /**
  * The annual work review made from records: the template's placeholders are
