@@ -38,7 +38,9 @@ export default function AnnualReviewPage() {
   const [editorVersion, setEditorVersion] = useState(0);
   const [busy, setBusy] = useState<'save' | 'refresh' | 'export'>();
   const [publishing, setPublishing] = useState(false);
+  // The text as edited (the editor's document) and the title (edited above it); null while unchanged.
   const edited = useRef<ReviewDocument | null>(null);
+  const [title, setTitle] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   useBreadcrumbs([{ title: t('pageTitle'), to: '/annual-reviews' }, { title: review?.title ?? '…' }]);
 
@@ -48,6 +50,7 @@ export default function AnnualReviewPage() {
       (next) => {
         setReview(next);
         edited.current = null;
+        setTitle(null);
         setDirty(false);
         setEditorVersion((v) => v + 1);
       },
@@ -91,11 +94,13 @@ export default function AnnualReviewPage() {
 
   const save = () =>
     run('save', async () => {
-      if (!review || !edited.current) return;
-      const saved = await saveReview(review.id, { document: edited.current, baseRevision: review.revision });
+      if (!review) return;
+      const document = { ...(edited.current ?? review.document), title: title ?? review.title };
+      const saved = await saveReview(review.id, { document, baseRevision: review.revision });
       // The editor keeps what is on screen; the revision and stamps follow the server.
       setReview(saved);
       edited.current = null;
+      setTitle(null);
       setDirty(false);
       message.success(t('saved'));
     });
@@ -146,22 +151,35 @@ export default function AnnualReviewPage() {
     </Space>
   );
 
+  // The title is long (南阳市科协2024年工作回顾：…): it gets the page's width, with the actions under it.
   return (
-    <Card
-      title={
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={1} style={pageTitleStyle}>
-            {review.title}
-          </Typography.Title>
-          <Space size="small" wrap>
-            <ReviewStatus article={review.article} />
-            <Typography.Text type="secondary">{t('savedBy', { name: review.updatedByName, time: formatDateTime(review.updatedAt) })}</Typography.Text>
-            {dirty && <Typography.Text type="warning">{t('unsaved')}</Typography.Text>}
-          </Space>
+    <Card>
+      <Space direction="vertical" size="small" style={{ width: '100%', marginBottom: 16 }}>
+        <Typography.Title
+          level={1}
+          style={pageTitleStyle}
+          editable={
+            canEdit && {
+              text: title ?? review.title,
+              tooltip: t('editTitle'),
+              maxLength: 200,
+              onChange: (next) => {
+                if (!next.trim() || next === (title ?? review.title)) return;
+                setTitle(next.trim());
+                setDirty(true);
+              },
+            }
+          }
+        >
+          {title ?? review.title}
+        </Typography.Title>
+        <Space size="small" wrap>
+          <ReviewStatus article={review.article} />
+          <Typography.Text type="secondary">{t('savedBy', { name: review.updatedByName, time: formatDateTime(review.updatedAt) })}</Typography.Text>
+          {dirty && <Typography.Text type="warning">{t('unsaved')}</Typography.Text>}
         </Space>
-      }
-      extra={actions}
-    >
+        {actions}
+      </Space>
       {!canEdit && <Typography.Paragraph type="secondary">{t('readOnly')}</Typography.Paragraph>}
       <Typography.Paragraph id={labelId} strong>
         {t('editorLabel')}
