@@ -65,7 +65,7 @@ function run(program: string, args: string[], timeoutMs: number): Promise<void> 
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
         return reject(new AppError('REPORT_PDF_CONVERTER_MISSING', 503, { params: { program, packages: pdfRequirements.packages } }));
       }
-      if (err.killed) return reject(new AppError('REPORT_PDF_TIMEOUT', 504, { params: { seconds: Math.round(timeoutMs / 1000) } }));
+      if (err.killed) return reject(new AppError('REPORT_PDF_TIMEOUT', 504, { params: { seconds: Math.ceil(timeoutMs / 1000) } }));
       reject(new AppError('REPORT_PDF_FAILED', 500, { params: { stderr: stderr.trim() } }));
     });
   });
