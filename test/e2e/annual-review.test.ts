@@ -6,6 +6,7 @@
  * and its figures on the article's page.
  */
 import { approveAtEveryLevel, demoEditor } from './support/api-steps.ts';
+import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { button, choose, dialog, openModule, signIn } from './support/console-steps.ts';
 import { demoPassword } from './support/kexie-server.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -38,6 +39,7 @@ test('staff generate the 2024 review, change a sentence, publish it, and it show
   await page.keyboard.type(addedSentence);
   await button(page, '保存').click();
   await page.getByText('已保存', { exact: true }).waitFor();
+  await assertNoSeriousAxeViolations(page, '年度工作回顾');
 
   // 发布: column 焦点新闻, 焦点 checked, a cover from the library.
   await button(page, '发布').click();
