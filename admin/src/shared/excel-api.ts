@@ -42,7 +42,7 @@ export interface ImportJob {
 }
 
 /** `filename*=UTF-8''组织列表.xlsx` from Content-Disposition, so the saved file keeps its Chinese name. */
-function fileNameOf(response: Response, fallback: string): string {
+export function fileNameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
   if (encoded) return decodeURIComponent(encoded);

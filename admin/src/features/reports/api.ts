@@ -1,5 +1,5 @@
 import { api, request, type Query } from '../../app/api.ts';
-import { save } from '../../shared/excel-api.ts';
+import { fileNameOf, save } from '../../shared/excel-api.ts';
 import type { AnnualReview, ExportFormat, GenerateReviewInput, PublishReviewInput, ReviewList, ReviewListQuery, SaveReviewInput, ReviewSummary } from '../../../../src/modules/reports/review.schemas.ts';
 import type { ReviewDocument, ReviewFigure } from '../../../../src/modules/reports/review-document.ts';
 import type { IndicatorInfo } from '../../../../src/modules/stats/indicator.types.ts';
@@ -16,12 +16,6 @@ export const saveReview = (id: string, input: SaveReviewInput) => api<AnnualRevi
 export const refreshReview = (id: string, baseRevision: number) => api<AnnualReview>('POST', `/annual-reviews/${id}/refresh`, { baseRevision });
 export const publishReview = (id: string, input: PublishReviewInput) => api<AnnualReview>('POST', `/annual-reviews/${id}/publish`, input);
 export const fetchIndicators = () => api<{ items: IndicatorInfo[] }>('GET', '/stats/indicators');
-
-/** `filename*=UTF-8''南阳市科协2024年工作回顾.docx`, so the saved file keeps its Chinese name. */
-function fileNameOf(response: Response, fallback: string): string {
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(response.headers.get('content-disposition') ?? '')?.[1];
-  return encoded ? decodeURIComponent(encoded) : fallback;
-}
 
 /** Downloads the review as Word, PDF or Markdown under the server's file name. */
 export async function downloadReview(review: Pick<AnnualReview, 'id' | 'title'>, format: ExportFormat): Promise<void> {
