@@ -383,9 +383,9 @@ async function reportedOrg(db: Db, root: OrgRow, codeOrId: string | undefined): 
   });
 }
 
-program
-  .command('report')
-  .description('reports made from records')
+const reportCommand = program.command('report').description('reports made from records');
+
+reportCommand
   .command('annual')
   .description('the annual work review (年度工作回顾) of an org and its subtree, every figure computed from records; json lists every indicator with the previous year beside it')
   .requiredOption('--year <year>', 'the calendar year', parseYear)
@@ -407,6 +407,24 @@ program
     if (!options.out) return void process.stdout.write(output);
     fs.writeFileSync(options.out, output);
     console.log(translate(cliLocale, 'report.cli.written', { file: options.out }));
+  });
+
+reportCommand
+  .command('return')
+  .description('the statistical return (科协统计年报) of an org and its subtree as an .xlsx; rows no module records yet say so rather than 0')
+  .requiredOption('--year <year>', 'the calendar year', parseYear)
+  .option('--org <code-or-id>', 'the org reported on, with those below it (行政区划代码 or id; default: the whole tree)')
+  .requiredOption('--out <file>', 'the .xlsx file to write')
+  .action(async (options: { year: number; org?: string; out: string }) => {
+    const [reports, fs] = await Promise.all([import('./modules/reports/index.ts'), import('node:fs')]);
+    await withKexie('report-return', async (db, root, ctx) => {
+      const org = await reportedOrg(db, root, options.org);
+      const { bytes, statisticalReturn } = await reports.exportStatisticalReturn({ ...ctx, locale: cliLocale }, { year: options.year, orgId: org.id });
+      fs.writeFileSync(options.out, bytes);
+      const rows = statisticalReturn.forms.flatMap((form) => form.rows);
+      const sourced = rows.filter((row) => row.value !== null).length;
+      console.log(translate(cliLocale, 'return.cli.written', { org: org.name, year: options.year, file: options.out, sourced, pending: rows.length - sourced }));
+    });
   });
 
 async function report(err: unknown): Promise<never> {
