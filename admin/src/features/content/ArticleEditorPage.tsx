@@ -1,13 +1,14 @@
 import { EyeOutlined, HistoryOutlined, RollbackOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Grid, Input, Popconfirm, Row, Select, Space, Spin, Switch, Typography, type SelectProps } from 'antd';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useBlocker, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { ErrorState } from '../../shared/PageState.tsx';
 import { applyServerErrors } from '../../shared/server-errors.ts';
+import { useUnsavedChangesGuard } from '../../shared/unsaved-changes.ts';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { createArticle, fetchArticle, previewUrl, recallArticle, saveArticle, submitArticle, useColumns, withdrawArticle, type Article } from './api.ts';
 import { articleFormFields, contentOf, emptyArticleForm, formValuesOf, type ArticleFormValues } from './article-form.ts';
@@ -109,25 +110,7 @@ function ArticleEditor({ id }: { id?: string }) {
     if (version !== undefined) form.resetFields();
   }, [form, version]);
 
-  // Leaving with unsaved edits asks first: inside the console, and when closing or reloading the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: t('unsavedLeave'),
-      okText: t('leave'),
-      okButtonProps: { danger: true },
-      cancelText: t('stay'),
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal, t]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedChangesGuard(() => dirtyRef.current, dirty, { title: t('unsavedLeave'), leave: t('leave'), stay: t('stay') });
 
   const showFailure = (err: unknown) => {
     if (err instanceof ApiError && err.code === 'ARTICLE_EDIT_CONFLICT') {

@@ -1,12 +1,13 @@
 import { CalculatorOutlined, DownloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useBlocker, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { appMessages } from '../../app/messages.ts';
 import { ErrorState } from '../../shared/PageState.tsx';
+import { useUnsavedChangesGuard } from '../../shared/unsaved-changes.ts';
 import { formatDateTime } from '../content/date-format.ts';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { downloadReview, fetchIndicators, fetchReview, refreshReview, saveReview, type AnnualReview, type ExportFormat, type IndicatorInfo, type ReviewDocument } from './api.ts';
@@ -62,18 +63,7 @@ export default function AnnualReviewPage() {
     fetchIndicators().then((list) => setIndicators(new Map(list.items.map((info) => [info.code, info]))), () => undefined);
   }, []);
 
-  // Leaving with unsaved edits asks first, inside the console and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({ title: t('leaveUnsaved'), okText: t('leave'), okButtonProps: { danger: true }, cancelText: t('stay'), onOk: () => blocker.proceed(), onCancel: () => blocker.reset() });
-  }, [blocker, modal, t]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedChangesGuard(() => dirty, dirty, { title: t('leaveUnsaved'), leave: t('leave'), stay: t('stay') });
 
   const onChange = useCallback((document: ReviewDocument) => {
     edited.current = document;
