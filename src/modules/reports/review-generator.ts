@@ -3,7 +3,7 @@ import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/catalogue.ts';
 import { findOrgById, type OrgRow } from '../orgs/index.ts';
-import { computeIndicators, listIndicators, yearPeriod, type IndicatorRequest, type IndicatorValue, type Period } from '../stats/index.ts';
+import { computeIndicators, listIndicators, yearPeriod, type IndicatorRequest, type Period } from '../stats/index.ts';
 import type { ReviewDocument } from './review-document.ts';
 import { fillTemplate, parseTemplate, requestKey, templateFigures, type ParsedTemplate } from './template.ts';
 import './review-generator.messages.ts';
@@ -88,17 +88,17 @@ export async function annualIndicatorsJson(db: Db, request: AnnualReviewRequest)
   const template = parseAnnualTemplate(request);
   const org = await orgOf(db, request.orgId);
   const period = yearPeriod(request.year);
-  const requests: IndicatorRequest[] = [...listIndicators(request.locale).map(({ code }) => ({ code })), ...distinctRequests(template).filter((asked) => asked.where)];
-  // Labels in the template's language: the narrowings are written in it.
+  // Labels and units in the reader's language; the narrowings are computed in the template's.
+  const infoByCode = new Map(listIndicators(request.locale).map((info) => [info.code, info]));
+  const requests: IndicatorRequest[] = [...[...infoByCode.keys()].map((code) => ({ code })), ...distinctRequests(template).filter((asked) => asked.where)];
   const values = await computeIndicators(db, { orgId: org.id, ...period, requests, locale: templateLocale });
-  const labels = new Map(listIndicators(request.locale).map((info) => [info.code, info]));
   return {
     year: request.year,
     org: { id: org.id, code: org.admin_code, name: org.name },
     period,
-    indicators: values.map((value: IndicatorValue) => {
-      const info = labels.get(value.code)!;
-      return { code: value.code, label: info.label, value: value.value, unit: info.unit, previous: value.previous, ...(value.where ? { where: value.where } : {}) };
+    indicators: values.map(({ code, value, previous, where }) => {
+      const { label, unit } = infoByCode.get(code)!;
+      return { code, label, value, unit, previous, ...(where ? { where } : {}) };
     }),
   };
 }
