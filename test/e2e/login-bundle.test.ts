@@ -1,4 +1,5 @@
-import { expect, test } from './support/fixtures.ts';
+// Only looks: the run's shared server.
+import { expect, readOnlyTest as test } from './support/fixtures.ts';
 import { kb, loginJsBudgetBytes, measureLoginPageJs, measureWholeConsoleJs } from './support/login-bundle.ts';
 
 test('the login page loads under 300 KB of JavaScript (gzip) and not the rest of the console', async ({ page }) => {

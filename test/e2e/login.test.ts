@@ -1,7 +1,8 @@
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { button, demoAdmin, signIn, submitLogin } from './support/console-steps.ts';
 import { focusRing, hasFocus } from './support/focus.ts';
-import { expect, expectFailure, test } from './support/fixtures.ts';
+// Only signs in and looks: the run's shared server.
+import { expect, expectFailure, readOnlyTest as test } from './support/fixtures.ts';
 
 test('the demo admin signs in and lands on the organisation tree', async ({ page }) => {
   await signIn(page, demoAdmin.username, demoAdmin.password);

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/artifacts.ts';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { demoAdmin, signIn } from './support/console-steps.ts';
-import { expect, test, viewports } from './support/fixtures.ts';
+// Only signs in and looks: the run's shared server.
+import { expect, readOnlyTest as test, viewports } from './support/fixtures.ts';
 import { horizontalOverflow, iconsReadInControlNames } from './support/layout.ts';
 
 interface ConsolePage {

@@ -1,6 +1,7 @@
 /** Issue 3, "Must show" 2 (second half): a server-side validation error lands under the field it concerns. */
 import { button, choose, demoAdmin, dialog, fieldErrors, openModule, selectOrg, signIn } from './support/console-steps.ts';
-import { expect, expectFailure, test } from './support/fixtures.ts';
+// The save is refused and nothing changes: the run's shared server.
+import { expect, expectFailure, readOnlyTest as test } from './support/fixtures.ts';
 
 test('a child org named like an existing sibling shows the server’s message under 名称, not only in a toast', async ({ page }) => {
   await signIn(page, demoAdmin.username, demoAdmin.password);

@@ -3,7 +3,15 @@
  * copy of the demo data loaded once per run) and its own Chromium; each test gets a fresh
  * browser context (no cookies, Chinese locale, Beijing time) and a page
  * watched for console errors, uncaught exceptions and failed requests.
+ *
+ * A file that only reads — it signs in and looks, but saves, imports or
+ * deletes nothing — uses `readOnlyTest` instead of `test`, the same in every
+ * other way: its tests run against the one server the run starts in
+ * global-setup.ts, saving the seconds a server of its own takes to start.
+ * Sign-ins are fine (sessions and the audit log's sign-in entries are all they
+ * add). A file that writes keeps `test`, so that no file sees another's changes.
  */
+import fs from 'node:fs';
 import { inject, test as base } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { saveScreenshot } from './artifacts.ts';
@@ -22,34 +30,52 @@ export const viewports = {
 
 const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
 
-export const test = base
-  .extend('kexie', { scope: 'file' }, async ({}, { onCleanup }): Promise<KexieServer> => {
-    const server = await startKexieServer({ demoDataDir: inject('demoDataDir') });
-    onCleanup(() => server.stop());
-    return server;
-  })
-  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
-    const browser = await launchChromium();
-    onCleanup(() => browser.close());
-    return browser;
-  })
-  .extend('page', async ({ kexie, browser, task }, { onCleanup }): Promise<Page> => {
-    const context = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: viewports.desktop });
-    // Well below the test's own timeout, so a missing button fails with its name rather than a bare timeout.
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    onCleanup(async () => {
-      // Cleanup runs once the test's result is known, while the page is still open.
-      if (task.result?.state === 'fail') {
-        const file = await saveScreenshot(page, `failed-${slug(task.name)}`).catch(() => undefined);
-        if (file) console.error(`screenshot of the failing page: ${file}`);
-      }
-      const unexpected = problems.unexpected();
-      await context.close();
-      if (unexpected.length > 0) {
-        throw new Error(`the page reported ${unexpected.length} problem(s) the test did not expect:\n  ${unexpected.join('\n  ')}\n--- server output ---\n${kexie.output()}`);
-      }
+/** Where a file's tests find kexie; `onCleanup` stops what the file started. */
+type ServerForFile = (onCleanup: (cleanup: () => Promise<void>) => void) => Promise<KexieServer>;
+
+const ownServer: ServerForFile = async (onCleanup) => {
+  const server = await startKexieServer({ demoDataDir: inject('demoDataDir') });
+  onCleanup(() => server.stop());
+  return server;
+};
+
+/** The run's shared server: global setup stops it; its output is read from the file it goes to. */
+const sharedServer: ServerForFile = async () => {
+  const { baseUrl, logFile } = inject('sharedKexie');
+  return { baseUrl, output: () => fs.readFileSync(logFile, 'utf8'), stop: async () => {} };
+};
+
+const browserTest = (serverForFile: ServerForFile) =>
+  base
+    .extend('kexie', { scope: 'file' }, ({}, { onCleanup }): Promise<KexieServer> => serverForFile(onCleanup))
+    .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
+      const browser = await launchChromium();
+      onCleanup(() => browser.close());
+      return browser;
+    })
+    .extend('page', async ({ kexie, browser, task }, { onCleanup }): Promise<Page> => {
+      const context = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: viewports.desktop });
+      // Well below the test's own timeout, so a missing button fails with its name rather than a bare timeout.
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      onCleanup(async () => {
+        // Cleanup runs once the test's result is known, while the page is still open.
+        if (task.result?.state === 'fail') {
+          const file = await saveScreenshot(page, `failed-${slug(task.name)}`).catch(() => undefined);
+          if (file) console.error(`screenshot of the failing page: ${file}`);
+        }
+        const unexpected = problems.unexpected();
+        await context.close();
+        if (unexpected.length > 0) {
+          throw new Error(`the page reported ${unexpected.length} problem(s) the test did not expect:\n  ${unexpected.join('\n  ')}\n--- server output ---\n${kexie.output()}`);
+        }
+      });
+      return page;
     });
-    return page;
-  });
+
+/** For a file that changes data: a server of its own. */
+export const test = browserTest(ownServer);
+
+/** For a file that only reads: the run's shared server (see above). */
+export const readOnlyTest = browserTest(sharedServer);

@@ -58,7 +58,8 @@ export async function prepareDemoDataDir(): Promise<string> {
   return dataDir;
 }
 
-export async function startKexieServer(options: { demoDataDir?: string } = {}): Promise<KexieServer> {
+/** demoDataDir: start on a copy of it; onOutput: also hand each piece of the server's output here (e.g. to a log file another process reads). */
+export async function startKexieServer(options: { demoDataDir?: string; onOutput?: (text: string) => void } = {}): Promise<KexieServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-'));
   // `serve --demo` finds the demo already there and loads nothing.
   if (options.demoDataDir) fs.cpSync(options.demoDataDir, dataDir, { recursive: true });
@@ -71,7 +72,9 @@ export async function startKexieServer(options: { demoDataDir?: string } = {}): 
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`kexie did not start within ${startTimeoutMs / 1000} s:\n${output}`)), startTimeoutMs);
     const collect = (chunk: Buffer) => {
-      output += chunk.toString();
+      const text = chunk.toString();
+      output += text;
+      options.onOutput?.(text);
       // serve prints "kexie is running at http://localhost:<port>" once it listens.
       const port = /kexie is running at http:\/\/[^:\s]+:(\d+)/.exec(output)?.[1];
       if (port) {
