@@ -184,11 +184,13 @@ async function assertTraceable(db: Db, ctx: ServiceContext, row: AnnualReviewRow
   if (first) throw new AppError(first.detail.code!, 400, { params: first.params, details: problems.map((p) => p.detail) });
 }
 
-/** The editor started from the latest revision, or learns who saved since (409). */
+/** Someone saved after the revision the edit started from: say who, rather than overwrite them. */
+function editConflict(latest: AnnualReviewRow, baseRevision: number): AppError {
+  return new AppError('REVIEW_EDIT_CONFLICT', 409, { params: { name: latest.updated_by_name, revision: latest.revision, base: baseRevision } });
+}
+
 function assertAtRevision(latest: AnnualReviewRow, baseRevision: number): void {
-  if (baseRevision !== latest.revision) {
-    throw new AppError('REVIEW_EDIT_CONFLICT', 409, { params: { name: latest.updated_by_name, revision: latest.revision, base: baseRevision } });
-  }
+  if (baseRevision !== latest.revision) throw editConflict(latest, baseRevision);
 }
 
 /**
@@ -213,7 +215,8 @@ async function storeRevision(ctx: ServiceContext, before: AnnualReviewRow, baseR
     await recordAudit(trx, ctx, { entity: 'annual_review', entityId: before.id, orgId: before.org_id, action, before: auditView(before), after: auditView(after) });
     return true;
   });
-  if (!stored) assertAtRevision(await reviewInScope(ctx.db, ctx, before.id), baseRevision);
+  // Someone saved between the check above and this write.
+  if (!stored) throw editConflict(await reviewInScope(ctx.db, ctx, before.id), baseRevision);
   return toReview(ctx, after);
 }
 
