@@ -1,6 +1,6 @@
 /**
  * Issue 7, must-show 5, as staff would do it: the editor generates the 2024
- * review, hovers a figure to see where it comes from, changes a sentence,
+ * review, hovers a figure to see where it comes from, rewrites a sentence,
  * saves, and publishes it into 焦点新闻; the review chain approves it; the
  * portal's home page shows it among the focus news, with the changed sentence
  * and its figures on the article's page.
@@ -11,11 +11,12 @@ import { button, choose, dialog, openModule, signIn } from './support/console-st
 import { demoPassword } from './support/kexie-server.ts';
 import { expect, test } from './support/fixtures.ts';
 
-const addedSentence = '这一年，全市科协系统坚持把科普阵地建到群众身边。';
+const newSentence = '这一年，全市科协系统坚持把科普阵地建到群众身边。';
 
 test('staff generate the 2024 review, change a sentence, publish it, and it shows in 焦点新闻 on the portal', async ({ page, browser, kexie }) => {
   await signIn(page, demoEditor.username, demoPassword);
   await openModule(page, '年度工作回顾');
+  await assertNoSeriousAxeViolations(page, '年度工作回顾 list');
 
   // 2024, for the editor's own org (南阳市科协), then 生成.
   await page.getByLabel('年度', { exact: true }).fill('2024');
@@ -32,11 +33,13 @@ test('staff generate the 2024 review, change a sentence, publish it, and it show
   const details = await hover.innerText();
   for (const part of ['activities.count', '南阳市科协', '2024-01-01 ~ 2024-12-31', '仅统计已核实记录']) expect(details).toContain(part);
 
-  // A sentence of the editor's own at the start of the paragraph that holds the figure.
-  const paragraph = text.locator('p').filter({ has: page.getByLabel(/^数字 2758：/) }).first();
-  await paragraph.click({ position: { x: 2, y: 8 } });
-  await page.keyboard.press('Home');
-  await page.keyboard.type(addedSentence);
+  // The editor rewrites a sentence: the first paragraph without figures, replaced as a whole.
+  const figure = page.getByLabel(/^数字 /);
+  const sentence = text.locator('p').filter({ hasNot: figure }).first();
+  const oldSentence = (await sentence.innerText()).trim();
+  await sentence.click({ clickCount: 3 });
+  await page.keyboard.type(newSentence);
+  await text.locator('p').filter({ hasText: newSentence }).waitFor();
   await button(page, '保存').click();
   await page.getByText('已保存', { exact: true }).waitFor();
   await assertNoSeriousAxeViolations(page, '年度工作回顾');
@@ -65,6 +68,7 @@ test('staff generate the 2024 review, change a sentence, publish it, and it show
   await focus.getByRole('link', { name: review.title }).click();
   await page.getByRole('heading', { level: 1, name: review.title }).waitFor();
   const article = await page.getByRole('main').innerText();
-  expect(article).toContain(addedSentence);
+  expect(article).toContain(newSentence);
+  expect(article).not.toContain(oldSentence);
   expect(article).toContain('2758');
 });
