@@ -11,7 +11,7 @@ import { useUnsavedChangesGuard } from '../../shared/unsaved-changes.ts';
 import { formatDateTime } from '../content/date-format.ts';
 import { pageTitleStyle } from '../orgs/page-title.ts';
 import { downloadReview, fetchIndicators, fetchReview, refreshReview, saveReview, type AnnualReview, type ExportFormat, type IndicatorInfo, type ReviewDocument } from './api.ts';
-import { IndicatorsContext } from './FigureNode.tsx';
+import { IndicatorsContext } from './FigureDetails.tsx';
 import { reviewMessages } from './messages.ts';
 import { PublishDialog } from './PublishDialog.tsx';
 import { ReviewStatus } from './ReviewStatus.tsx';
