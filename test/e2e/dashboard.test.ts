@@ -40,7 +40,7 @@ async function chartItems(card: Locator): Promise<string[]> {
   return [...label.matchAll(/([^，—]+?)的数据是/g)].map((match) => match[1]!);
 }
 
-test('an admin reads 2024 on the dashboard, narrows it to 方城县 and saves the county chart as PNG and Excel', async ({ page, kexie, browser }) => {
+test('an admin reads 2024 on the dashboard, saves the county chart as PNG and Excel, and narrows it to 方城县 with its statistical return', async ({ page, kexie, browser }) => {
   const api = await apiAs(browser, kexie.baseUrl, demoAdmin.username);
   const city = await api.get<{ items: { value: number }[] }>('/api/v1/stats/values?year=2024&codes=activities.count');
   const byCountyFromApi = await api.get<{ indicator: { label: string }; items: BreakdownRow[] }>('/api/v1/stats/breakdown?year=2024&code=activities.count&dimension=county');
@@ -91,6 +91,13 @@ test('an admin reads 2024 on the dashboard, narrows it to 方城县 and saves th
   await choose(page.getByLabel('组织', { exact: true }), '方城县科协', { search: true });
   await expect.poll(() => keyFigure(page, 'activities.count')).toBe(`${fangchengValues.items[0]!.value.toLocaleString('en-US')}项`);
   expect(fangchengValues.items[0]!.value).toBeLessThan(2758);
+
+  // 导出统计年报 for the year and org on screen.
+  const [statisticalReturn] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出统计年报/ }).click()]);
+  expect(statisticalReturn.suggestedFilename()).toBe('2024年度方城县科协统计年报.xlsx');
+  const returnBook = new ExcelJS.Workbook();
+  await returnBook.xlsx.readFile(await statisticalReturn.path());
+  expect(returnBook.worksheets[0]!.getCell('A1').value).toBe('2024年度方城县科协统计年报');
 
   // On a phone the dashboard neither breaks nor scrolls sideways.
   await page.setViewportSize(viewports.phone);

@@ -1,15 +1,14 @@
-import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Form, Row, Select, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Card, Col, Flex, Form, Row, Select, Spin } from 'antd';
+import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api.ts';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useAuth } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { ErrorState, EmptyState } from '../../shared/PageState.tsx';
 import { recentYears } from '../activities/activity-form.ts';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.tsx';
-import { downloadBreakdown, downloadStatisticalReturn, fetchBreakdown, fetchIndicators, fetchValues, type DimensionCode, type IndicatorInfo, type StatsScope } from './api.ts';
+import { breakdownWorkbookPath, fetchBreakdown, fetchIndicators, fetchValues, type DimensionCode, type IndicatorInfo, statisticalReturnPath, type StatsScope } from './api.ts';
 import { countyBarOption, monthLineOption, typePieOption } from './chart-options.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { CountyRanking } from './CountyRanking.tsx';
@@ -34,14 +33,12 @@ const shareDimensions: { dimension: DimensionCode; title: MessageKey }[] = [
 export default function DashboardPage() {
   const t = useT(statsMessages);
   const { user } = useAuth();
-  const { message } = App.useApp();
   useBreadcrumbs([{ title: t('title') }]);
   const [params, setParams] = useSearchParams();
   const years = recentYears();
   const year = Number(params.get('year')) || undefined;
   const orgId = params.get('orgId') ?? undefined;
   const code = params.get('code') ?? defaultChartIndicator;
-  const [exportingReturn, setExportingReturn] = useState(false);
 
   const choose = (key: 'year' | 'orgId' | 'code', value: string | undefined, replace = false) =>
     setParams(
@@ -70,17 +67,6 @@ export default function DashboardPage() {
   const indicators = useLoaded(fetchIndicators, 'indicators');
   const indicator = indicators.data?.items.find((item) => item.code === code);
 
-  const exportReturn = async (scope: StatsScope) => {
-    setExportingReturn(true);
-    try {
-      await downloadStatisticalReturn(scope);
-    } catch (err) {
-      message.error(t('exportFailed', { message: err instanceof ApiError ? err.message : String(err) }));
-    } finally {
-      setExportingReturn(false);
-    }
-  };
-
   const filters = (
     <Card size="small">
       <Form layout="inline" aria-label={t('filters')} style={{ rowGap: 8 }}>
@@ -102,11 +88,11 @@ export default function DashboardPage() {
             popupMatchSelectWidth={false}
           />
         </Form.Item>
-        <Form.Item style={{ marginBottom: 0 }}>
-          <Button icon={<FileExcelOutlined aria-hidden />} disabled={!year} loading={exportingReturn} onClick={() => year && void exportReturn({ year, orgId })}>
-            {t('exportReturn')}
-          </Button>
-        </Form.Item>
+        {year && (
+          <Form.Item style={{ marginBottom: 0 }}>
+            <ExportButton path={statisticalReturnPath} query={{ year, orgId }} label={t('exportReturn')} />
+          </Form.Item>
+        )}
       </Form>
     </Card>
   );
@@ -192,7 +178,7 @@ function BreakdownCard({ scope, orgName, indicator, dimension, title }: { scope:
       title={title}
       fileName={t('fileName', { year, org: orgName, indicator: indicator.label, dimension: title })}
       option={option}
-      exportData={() => downloadBreakdown(scope, indicator.code, dimension)}
+      excel={{ path: breakdownWorkbookPath, query: { ...scope, code: indicator.code, dimension } }}
     >
       {dimension === 'county' && rows && <CountyRanking rows={rows} year={year} label={t('tableLabel', { indicator: indicator.label })} />}
     </ChartCard>

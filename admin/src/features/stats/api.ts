@@ -1,5 +1,4 @@
 import { api } from '../../app/api.ts';
-import { downloadWorkbook } from '../../shared/excel-api.ts';
 import type { BreakdownRow, DimensionCode, IndicatorInfo, IndicatorValue } from '../../../../src/modules/stats/indicator.types.ts';
 
 /** The server's own stats shapes (type-only: nothing server-side is bundled). */
@@ -38,8 +37,6 @@ export const fetchValues = (scope: StatsScope, codes: readonly string[]) => api<
 export const fetchBreakdown = (scope: StatsScope, code: string, dimension: DimensionCode) =>
   api<Breakdown>('GET', '/stats/breakdown', undefined, { ...scope, code, dimension });
 
-/** The breakdown as the server writes it to Excel, saved under the server's Chinese file name. */
-export const downloadBreakdown = (scope: StatsScope, code: string, dimension: DimensionCode) => downloadWorkbook('/stats/breakdown.xlsx', { ...scope, code, dimension });
-
-/** 科协统计年报 for the dashboard's year and org. */
-export const downloadStatisticalReturn = (scope: StatsScope) => downloadWorkbook('/reports/statistical-return.xlsx', { ...scope });
+/** The server's workbooks: a breakdown as on GET /stats/breakdown (the chart cards' 导出 Excel), and 科协统计年报. */
+export const breakdownWorkbookPath = '/stats/breakdown.xlsx';
+export const statisticalReturnPath = '/reports/statistical-return.xlsx';
