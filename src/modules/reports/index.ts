@@ -9,3 +9,6 @@ export { reviewToPdf, docxToPdf, pdfRequirements, type PdfOptions } from './rend
 export type { ReviewDocument, ReviewBlock, ReviewInline, ReviewFigure } from './review-document.ts';
 export { computeStatisticalReturn, statisticalReturnForms, type StatisticalReturn, type StatisticalReturnRow } from './statistical-return.ts';
 export { exportStatisticalReturn } from './statistical-return.service.ts';
+export type { ReviewTables } from './review.table.ts';
+export { reviewRoutes } from './review.routes.ts';
+export { listReviews, getReview, generateReview, saveReview, refreshReviewFigures, publishReview, exportReview, recomputeFigures, type ReviewExport } from './review.service.ts';
