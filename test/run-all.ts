@@ -29,6 +29,28 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
   return result.status ?? 1;
 }
 
+/**
+ * Runs a command with its output held back and printed whole once it exits,
+ * so that commands run at once (each tsc keeps one core busy) do not
+ * interleave their lines.
+ */
+function runQuietly(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', (err) => {
+      console.error(`${command}: ${err.message}`);
+      resolve(1);
+    });
+    child.on('close', (code) => {
+      process.stdout.write(Buffer.concat(output));
+      resolve(code ?? 1);
+    });
+  });
+}
+
 interface VitestCounts {
   passed: number;
   failed: number;
@@ -130,11 +152,14 @@ async function main() {
     skippedTierFails ||= inCi;
   }
 
-  console.log('\n== type check (tsc --noEmit: server, then admin console)');
-  if (run(bin('tsc'), ['--noEmit', '-p', root]) !== 0 || run(bin('tsc'), ['--noEmit', '-p', path.join(root, 'admin')]) !== 0) {
+  console.log('\n== type check (tsc --noEmit: server and admin console, at once)');
+  const typeCheckStarted = Date.now();
+  const typeChecks = await Promise.all([root, path.join(root, 'admin')].map((project) => runQuietly(bin('tsc'), ['--noEmit', '-p', project])));
+  if (typeChecks.some((status) => status !== 0)) {
     console.log('\ntests: 0 passed, 1 failed');
     return 1;
   }
+  const typeCheckSeconds = (Date.now() - typeCheckStarted) / 1000;
   fs.mkdirSync(path.join(root, 'artifacts'), { recursive: true });
   const tiers: { name: string; counts: VitestCounts; seconds: number }[] = [];
 
@@ -169,6 +194,7 @@ async function main() {
   }
 
   console.log('\n== tiers run');
+  console.log(`  type check: passed (${typeCheckSeconds.toFixed(0)} s)`);
   for (const tier of tiers) console.log(`  ${tier.name}: ${describeCounts(tier.counts)} (${tier.seconds.toFixed(0)} s)`);
   const all = tiers.reduce<VitestCounts>(
     (sum, { counts }) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped, total: sum.total + counts.total }),
