@@ -144,6 +144,9 @@ describe(`kexie report annual (${testDialect})`, { timeout: 120_000 }, () => {
       expect(text).toContain('科技馆全年接待观众33.56万人次');
       expect(text).toContain('6辆科普大篷车行驶总里程超2万公里');
     }
+    // A4, numbered pages (the footer reads — 1 —).
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+    expect(pdfText(pdf)).toContain('—1—');
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     const cjk = fonts.filter((line) => /CJK/i.test(line));
     expect(cjk.length, fonts.join('\n')).toBeGreaterThan(0);
