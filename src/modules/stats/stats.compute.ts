@@ -39,6 +39,7 @@ function infoOf(indicator: DeclaredIndicator, locale: Locale): IndicatorInfo {
 interface Scope {
   db: Db;
   orgId: string;
+  wholeTree: boolean;
   orgName: string;
   period: Period;
   previous: Period;
@@ -51,7 +52,7 @@ async function scopeOf(db: Db, request: { orgId: string; from: string; to: strin
   const org = await findOrgById(db, request.orgId);
   if (!org) throw new AppError('STATS_ORG_NOT_FOUND', 404);
   const period = { from: request.from, to: request.to };
-  return { db, orgId: org.id, orgName: org.name, period, previous: previousPeriod(period), keys: new DimensionKeys(db, org.id, request.locale), locale: request.locale };
+  return { db, orgId: org.id, wholeTree: org.parent_id === null, orgName: org.name, period, previous: previousPeriod(period), keys: new DimensionKeys(db, org.id, request.locale), locale: request.locale };
 }
 
 function indicatorOf(code: string): DeclaredIndicator {
@@ -90,16 +91,26 @@ function conditionsInWords(locale: Locale, narrowings: readonly Narrowing[]): st
   return narrowings.map((n) => `${translate(locale, `stats.dimension.${n.dimension}`)} = ${n.labels.join('、')}`).join('; ');
 }
 
-/** Rows from a stats query, its numbers made numbers (PostgreSQL returns counts and sums as strings, empty sums as null). */
-async function runQuery(scope: Scope, query: Omit<StatsQuery, 'orgId' | 'period' | 'previous'>): Promise<Record<string, unknown>[]> {
+type QueryParts = Omit<StatsQuery, 'orgId' | 'wholeTree' | 'period'>;
+type Rows = Record<string, unknown>[];
+
+/** The query's rows for the period and for the period before (one run when the source has no dates). */
+async function runQuery(scope: Scope, query: QueryParts): Promise<{ current: Rows; previous: Rows }> {
   const db = scope.db as unknown as Kysely<any>;
-  return buildStatsQuery(db, dialectOf(db), { ...query, orgId: scope.orgId, period: scope.period, previous: scope.previous }).execute();
+  const run = (period: Period): Promise<Rows> => buildStatsQuery(db, dialectOf(db), { ...query, orgId: scope.orgId, wholeTree: scope.wholeTree, period }).execute();
+  if (query.source.timing === 'current') {
+    const rows = await run(scope.period);
+    return { current: rows, previous: rows };
+  }
+  const [current, previous] = await Promise.all([run(scope.period), run(scope.previous)]);
+  return { current, previous };
 }
+/** PostgreSQL returns counts and sums as strings, and an empty sum as null. */
 const numberIn = (row: Record<string, unknown>, column: string) => Number(row[column] ?? 0);
 const keyIn = (row: Record<string, unknown>, index: number) => (row[keyColumn(index)] == null ? noKey : String(row[keyColumn(index)]));
 
 interface Batch {
-  query: Omit<StatsQuery, 'orgId' | 'period' | 'previous'> & { indicators: DeclaredIndicator[]; filters: Map<DimensionCode, string[]> };
+  query: QueryParts & { indicators: DeclaredIndicator[]; filters: Map<DimensionCode, string[]> };
   members: { slot: number; indicator: DeclaredIndicator; narrowings: Narrowing[] }[];
 }
 
@@ -144,16 +155,16 @@ export async function computeIndicators(
     [...batches.values()].map(async ({ query, members }) => {
       const rows = await runQuery(scope, query);
       for (const { slot, indicator, narrowings } of members) {
-        const column = query.indicators.indexOf(indicator);
+        const column = valueColumn(query.indicators.indexOf(indicator));
         const holds = (row: Record<string, unknown>, which: 'current' | 'previous') =>
           query.groupBy.every((dimension, index) => {
             const key = keyIn(row, index);
             const keys = narrowings.find((n) => n.dimension === dimension)!.keys;
             return keys.includes(dimension === 'month' && which === 'previous' ? shiftMonth(key, offset) : key);
           });
-        for (const row of rows) {
-          if (holds(row, 'current')) totals[slot]!.value += numberIn(row, valueColumn(column, 'current'));
-          if (holds(row, 'previous')) totals[slot]!.previous += numberIn(row, valueColumn(column, 'previous'));
+        for (const which of ['current', 'previous'] as const) {
+          const total = rows[which].filter((row) => holds(row, which)).reduce((sum, row) => sum + numberIn(row, column), 0);
+          totals[slot]![which === 'current' ? 'value' : 'previous'] = total;
         }
       }
     }),
@@ -200,14 +211,13 @@ export async function computeBreakdown(
   if (narrowings.every((n) => n.keys.length > 0)) {
     const filters = new Map(narrowings.map((n) => [n.dimension, n.dimension === 'month' ? [...n.keys, ...n.keys.map((m) => shiftMonth(m, -offset))] : n.keys]));
     const rows = await runQuery(scope, { source: indicator.source, verifiedOnly: indicator.verifiedOnly, indicators: [indicator], groupBy: [dimension], filters, counties });
-    for (const row of rows) {
-      const key = keyIn(row, 0);
-      const value = numberIn(row, valueColumn(0, 'current'));
-      const previous = numberIn(row, valueColumn(0, 'previous'));
-      // A month of the period before is compared with the same month of this one.
-      const previousKey = dimension === 'month' && key !== noKey ? shiftMonth(key, offset) : key;
-      if (value !== 0 || figures.has(key)) figureOf(key).value += value;
-      if (previous !== 0 || figures.has(previousKey)) figureOf(previousKey).previous += previous;
+    for (const which of ['current', 'previous'] as const) {
+      for (const row of rows[which]) {
+        const figure = numberIn(row, valueColumn(0));
+        // A month of the period before is compared with the same month of this one.
+        const key = dimension === 'month' && which === 'previous' && keyIn(row, 0) !== noKey ? shiftMonth(keyIn(row, 0), offset) : keyIn(row, 0);
+        if (figure !== 0 || figures.has(key)) figureOf(key)[which === 'current' ? 'value' : 'previous'] += figure;
+      }
     }
   }
 
