@@ -104,13 +104,19 @@ test('an admin reads 2024 on the dashboard, saves the county chart as PNG and Ex
   await expect.poll(async () => (await horizontalOverflow(page)).overflow, { message: 'the dashboard scrolls sideways on a phone' }).toBeLessThanOrEqual(0);
 });
 
-test('a 方城县 reporter sees 方城县’s figures and cannot pick 唐河县', async ({ page, kexie, browser }) => {
+test('a 方城县 reporter opens on a complete year with records, sees 方城县’s figures and cannot pick 唐河县', async ({ page, kexie, browser }) => {
   const api = await apiAs(browser, kexie.baseUrl, 'fangcheng');
   const own = await api.get<{ org: { name: string }; items: { value: number }[] }>('/api/v1/stats/values?year=2024&codes=activities.count');
   await api.close();
   expect(own.org.name).toBe('方城县科协');
 
   await signIn(page, 'fangcheng', demoPassword);
+  // Without a year it opens on a complete year (not the one in progress) in which activities were recorded.
+  await openModule(page, '数据看板');
+  await expect.poll(() => new URL(page.url()).searchParams.get('year')).toMatch(/^\d{4}$/);
+  expect(Number(new URL(page.url()).searchParams.get('year'))).toBeLessThan(new Date().getFullYear());
+  await expect.poll(() => keyFigure(page, 'activities.count').then(digits)).toBeGreaterThan(0);
+
   await page.goto('/admin/dashboard?year=2024');
   await expect.poll(() => keyFigure(page, 'activities.count')).toBe(`${own.items[0]!.value.toLocaleString('en-US')}项`);
 

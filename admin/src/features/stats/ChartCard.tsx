@@ -5,6 +5,7 @@ import type { Query } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
 import { save } from '../../shared/excel-api.ts';
 import { ExportButton } from '../../shared/ExportButton.tsx';
+import { EmptyState } from '../../shared/PageState.tsx';
 import type { DashboardChartOption } from './chart-options.ts';
 import { EChart, type EChartHandle } from './EChart.tsx';
 import { statsMessages } from './messages.ts';
@@ -15,6 +16,8 @@ interface ChartCardProps {
   fileName: string;
   /** Undefined while the data loads. */
   option?: DashboardChartOption;
+  /** Nothing to draw: the card says so instead. */
+  empty?: boolean;
   /** Where the server writes the chart's data as a workbook: a path under /api/v1 and its query. */
   excel: { path: string; query: Query };
   /** Shown below the chart (the county ranking). */
@@ -22,7 +25,7 @@ interface ChartCardProps {
 }
 
 /** A chart in a card whose header offers its data as Excel and the chart itself as a PNG. */
-export function ChartCard({ title, fileName, option, excel, children }: ChartCardProps) {
+export function ChartCard({ title, fileName, option, empty, excel, children }: ChartCardProps) {
   const t = useT(statsMessages);
   const chart = useRef<EChartHandle>(null);
 
@@ -33,7 +36,7 @@ export function ChartCard({ title, fileName, option, excel, children }: ChartCar
 
   const actions = (
     <Space size={4} wrap>
-      <Button icon={<PictureOutlined aria-hidden />} disabled={!option} onClick={() => void exportPng()} aria-label={`${t('exportPng')}：${title}`}>
+      <Button icon={<PictureOutlined aria-hidden />} disabled={!option || empty} onClick={() => void exportPng()} aria-label={`${t('exportPng')}：${title}`}>
         {t('exportPng')}
       </Button>
       <ExportButton path={excel.path} query={excel.query} />
@@ -42,7 +45,7 @@ export function ChartCard({ title, fileName, option, excel, children }: ChartCar
 
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>} extra={actions} loading={!option} styles={{ header: { flexWrap: 'wrap', gap: 8 } }}>
-      {option && <EChart ref={chart} option={option} />}
+      {empty ? <EmptyState /> : option && <EChart ref={chart} option={option} />}
       {children}
     </Card>
   );

@@ -12,7 +12,7 @@ import { breakdownWorkbookPath, fetchBreakdown, fetchIndicators, fetchValues, ty
 import { countyBarOption, monthLineOption, typePieOption } from './chart-options.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { CountyRanking } from './CountyRanking.tsx';
-import { defaultChartIndicator, keyFigureCodes, latestCompleteYearWithData } from './dashboard-figures.ts';
+import { defaultChartIndicator, keyFigureCodes, latestCompleteYearWithData, yearActivityCodes } from './dashboard-figures.ts';
 import { KeyFigures } from './KeyFigures.tsx';
 import { statsMessages } from './messages.ts';
 import { useLoaded } from './use-loaded.ts';
@@ -55,7 +55,7 @@ export default function DashboardPage() {
   useEffect(() => {
     if (year) return;
     let current = true;
-    latestCompleteYearWithData(years[0]!, async (y) => (await fetchValues({ year: y, orgId }, keyFigureCodes)).items).then(
+    latestCompleteYearWithData(years[0]!, async (y) => (await fetchValues({ year: y, orgId }, yearActivityCodes)).items).then(
       (found) => current && choose('year', String(found), true),
       () => current && choose('year', String(years[0]! - 1), true),
     );
@@ -170,6 +170,8 @@ function BreakdownCard({ scope, orgName, indicator, dimension, title }: { scope:
     if (dimension === 'month') return monthLineOption(rows, indicator.unit, thisYear, t('yearColumn', { year: year - 1 }));
     return typePieOption(rows, indicator.unit, thisYear);
   }, [rows, dimension, indicator.unit, year, t]);
+  // A ring of nothing says less than "no data"; bars and lines of zeros still show last year beside them.
+  const empty = dimension !== 'county' && dimension !== 'month' && rows?.every((row) => row.value === 0);
 
   if (!supported) return <Unavailable title={title} indicator={indicator} />;
   if (breakdown.error) return <ErrorState error={breakdown.error} onRetry={breakdown.reload} />;
@@ -178,6 +180,7 @@ function BreakdownCard({ scope, orgName, indicator, dimension, title }: { scope:
       title={title}
       fileName={t('fileName', { year, org: orgName, indicator: indicator.label, dimension: title })}
       option={option}
+      empty={empty}
       excel={{ path: breakdownWorkbookPath, query: { ...scope, code: indicator.code, dimension } }}
     >
       {dimension === 'county' && rows && <CountyRanking rows={rows} year={year} label={t('tableLabel', { indicator: indicator.label })} />}

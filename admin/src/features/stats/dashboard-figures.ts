@@ -14,6 +14,13 @@ export const keyFigureCodes = [
 
 export const defaultChartIndicator = 'activities.count';
 
+/**
+ * What tells whether a year has records: figures that count only what happened
+ * in the year. A stock such as the museums open is there every year, records
+ * or not, so it says nothing.
+ */
+export const yearActivityCodes = ['activities.count', 'venues.visits', 'caravans.trips', 'touring.visits'] as const;
+
 export type Change = { direction: 'up' | 'down' | 'same'; percent: number } | { direction: 'unknown' };
 
 /** 同比: the change against the previous year in percent; unknown when the previous year was 0 (no base to divide by). */
