@@ -116,7 +116,7 @@ describe('the annual review desk', () => {
     expect(outside.json().error.code).toBe('REVIEW_ORG_NOT_FOUND');
   });
 
-  it('exports Word as a .docx named after the review, in Chinese', async () => {
+  it('exports Word as a .docx named after the review in Chinese, and the same text as Markdown and PDF', async () => {
     const response = await editor.get(`/api/v1/annual-reviews/${review.id}/export?format=docx`);
     expect(response.statusCode).toBe(200);
     expect(response.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -125,7 +125,10 @@ describe('the annual review desk', () => {
     const markdown = await editor.get(`/api/v1/annual-reviews/${review.id}/export?format=md`);
     expect(markdown.body).toContain('这一年，我们坚持服务基层。');
     expect(markdown.body).toContain('2758');
-  });
+    const pdf = await editor.get(`/api/v1/annual-reviews/${review.id}/export?format=pdf`);
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.headers['content-disposition']).toMatch(/filename\*=UTF-8''.*\.pdf$/);
+  }, 120_000);
 
   it('publishes as a focus article that goes online in 焦点新闻 once the review chain approves it', async () => {
     const columns = (await editor.get('/api/v1/columns')).json().items as { id: string; name: string }[];
