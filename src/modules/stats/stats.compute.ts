@@ -9,7 +9,8 @@ import type { DeclaredIndicator } from './indicator.declare.ts';
 import type { BreakdownRow, DimensionCode, IndicatorInfo, IndicatorRequest, IndicatorValue } from './indicator.types.ts';
 import { monthOffset, monthsOf, previousPeriod, shiftMonth, type Period } from './period.ts';
 import { findIndicator, indicatorRegistry } from './registry.ts';
-import { buildStatsQuery, expandedColumn, keyColumn, valueColumn, type StatsQuery } from './stats.query.ts';
+import { batchRequests, filterKeys, type Narrowing, type QueryParts } from './stats.plan.ts';
+import { buildStatsQuery, keyColumn, valueColumn } from './stats.query.ts';
 import './stats.messages.ts';
 
 /**
@@ -67,13 +68,6 @@ function assertDimension(indicator: DeclaredIndicator, dimension: string): asser
   }
 }
 
-/** A narrowing with its labels as asked and the keys they stand for. */
-interface Narrowing {
-  dimension: DimensionCode;
-  labels: string[];
-  keys: string[];
-}
-
 async function narrowingsOf(scope: Scope, indicator: DeclaredIndicator, where: IndicatorRequest['where']): Promise<Narrowing[]> {
   const entries = Object.entries(where ?? {}).filter(([, labels]) => labels !== undefined) as [string, string | readonly string[]][];
   return Promise.all(
@@ -91,8 +85,10 @@ function conditionsInWords(locale: Locale, narrowings: readonly Narrowing[]): st
   return narrowings.map((n) => `${translate(locale, `stats.dimension.${n.dimension}`)} = ${n.labels.join('、')}`).join('; ');
 }
 
-type QueryParts = Omit<StatsQuery, 'orgId' | 'wholeTree' | 'period'>;
 type Rows = Record<string, unknown>[];
+const periods = ['current', 'previous'] as const;
+/** Where each period's figure goes in a value or a breakdown row. */
+const fieldOf = { current: 'value', previous: 'previous' } as const;
 
 /** The query's rows for the period and for the period before (one run when the source has no dates). */
 async function runQuery(scope: Scope, query: QueryParts): Promise<{ current: Rows; previous: Rows }> {
@@ -109,11 +105,6 @@ async function runQuery(scope: Scope, query: QueryParts): Promise<{ current: Row
 const numberIn = (row: Record<string, unknown>, column: string) => Number(row[column] ?? 0);
 const keyIn = (row: Record<string, unknown>, index: number) => (row[keyColumn(index)] == null ? noKey : String(row[keyColumn(index)]));
 
-interface Batch {
-  query: QueryParts & { indicators: DeclaredIndicator[]; filters: Map<DimensionCode, string[]> };
-  members: { slot: number; indicator: DeclaredIndicator; narrowings: Narrowing[] }[];
-}
-
 export async function computeIndicators(
   db: Db,
   request: { orgId: string; from: string; to: string; requests?: readonly IndicatorRequest[]; locale: Locale },
@@ -127,32 +118,9 @@ export async function computeIndicators(
     }),
   );
   const offset = monthOffset(scope.period, scope.previous);
-  const batches = new Map<string, Batch>();
-  for (const [slot, { indicator, narrowings }] of resolved.entries()) {
-    if (narrowings.some((n) => n.keys.length === 0)) continue; // narrowed to nothing: zero, no query
-    // Distinct counts cannot be added up over groups: one narrowed to several labels gets a query of its own.
-    const alone = indicator.aggregation === 'count_distinct' && narrowings.some((n) => n.keys.length > 1);
-    const groupBy = alone ? [] : narrowings.map((n) => n.dimension);
-    const key = [indicator.source.name, indicator.verifiedOnly, expandedColumn([indicator]) ?? '', groupBy.join(','), alone ? slot : ''].join('|');
-    let batch = batches.get(key);
-    if (!batch) {
-      const query = { source: indicator.source, verifiedOnly: indicator.verifiedOnly, indicators: [], groupBy, filters: new Map(), counties: [] };
-      batch = { query, members: [] };
-      batches.set(key, batch);
-    }
-    if (!batch.query.indicators.includes(indicator)) batch.query.indicators.push(indicator);
-    for (const { dimension, keys } of narrowings) {
-      // The previous period's months are other months: ask for those too.
-      const wanted = dimension === 'month' ? [...keys, ...keys.map((month) => shiftMonth(month, -offset))] : keys;
-      batch.query.filters.set(dimension, [...new Set([...(batch.query.filters.get(dimension) ?? []), ...wanted])]);
-    }
-    batch.query.counties = batch.query.filters.get('county') ?? [];
-    batch.members.push({ slot, indicator, narrowings });
-  }
-
   const totals = resolved.map(() => ({ value: 0, previous: 0 }));
   await Promise.all(
-    [...batches.values()].map(async ({ query, members }) => {
+    batchRequests(resolved, offset).map(async ({ query, members }) => {
       const rows = await runQuery(scope, query);
       for (const { slot, indicator, narrowings } of members) {
         const column = valueColumn(query.indicators.indexOf(indicator));
@@ -162,10 +130,7 @@ export async function computeIndicators(
             const keys = narrowings.find((n) => n.dimension === dimension)!.keys;
             return keys.includes(dimension === 'month' && which === 'previous' ? shiftMonth(key, offset) : key);
           });
-        for (const which of ['current', 'previous'] as const) {
-          const total = rows[which].filter((row) => holds(row, which)).reduce((sum, row) => sum + numberIn(row, column), 0);
-          totals[slot]![which === 'current' ? 'value' : 'previous'] = total;
-        }
+        for (const which of periods) totals[slot]![fieldOf[which]] = rows[which].filter((row) => holds(row, which)).reduce((sum, row) => sum + numberIn(row, column), 0);
       }
     }),
   );
@@ -209,14 +174,14 @@ export async function computeBreakdown(
   for (const county of counties) figureOf(county);
 
   if (narrowings.every((n) => n.keys.length > 0)) {
-    const filters = new Map(narrowings.map((n) => [n.dimension, n.dimension === 'month' ? [...n.keys, ...n.keys.map((m) => shiftMonth(m, -offset))] : n.keys]));
+    const filters = new Map(narrowings.map((n) => [n.dimension, filterKeys(n.dimension, n.keys, offset)]));
     const rows = await runQuery(scope, { source: indicator.source, verifiedOnly: indicator.verifiedOnly, indicators: [indicator], groupBy: [dimension], filters, counties });
-    for (const which of ['current', 'previous'] as const) {
+    for (const which of periods) {
       for (const row of rows[which]) {
         const figure = numberIn(row, valueColumn(0));
         // A month of the period before is compared with the same month of this one.
         const key = dimension === 'month' && which === 'previous' && keyIn(row, 0) !== noKey ? shiftMonth(keyIn(row, 0), offset) : keyIn(row, 0);
-        if (figure !== 0 || figures.has(key)) figureOf(key)[which === 'current' ? 'value' : 'previous'] += figure;
+        if (figure !== 0 || figures.has(key)) figureOf(key)[fieldOf[which]] += figure;
       }
     }
   }

@@ -1,0 +1,61 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { dialectOf } from '../../platform/db/connection.ts';
+import { yearPeriod } from './period.ts';
+import { findIndicator } from './registry.ts';
+import { batchRequests, type Narrowing, type PlannedRequest } from './stats.plan.ts';
+import { buildStatsQuery } from './stats.query.ts';
+
+/** Kysely with a dialect's compiler and no database: queries compile, nothing runs. */
+const compilers = {
+  sqlite: new Kysely<any>({
+    dialect: { createAdapter: () => new SqliteAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new SqliteIntrospector(db), createQueryCompiler: () => new SqliteQueryCompiler() },
+  }),
+  postgres: new Kysely<any>({
+    dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+  }),
+};
+
+const narrowed = (dimension: Narrowing['dimension'], ...keys: string[]): Narrowing => ({ dimension, labels: keys, keys });
+const request = (code: string, ...narrowings: Narrowing[]): PlannedRequest => ({ indicator: findIndicator(code)!, narrowings });
+
+/** A review's requests with labels already resolved to fixed keys: what the planner batches and the SQL it runs. */
+const reviewRequests: PlannedRequest[] = [
+  request('activities.count'),
+  request('activities.participants'),
+  request('activities.quantity'),
+  request('activities.partners'),
+  request('activities.count', narrowed('type', 'type-lecture')),
+  request('activities.count', narrowed('type', 'type-exhibition')),
+  request('activities.participants', narrowed('campaign', 'campaign-science-day'), narrowed('type', 'type-lecture', 'type-exhibition')),
+  request('activities.partners', narrowed('campaign', 'campaign-science-day', 'campaign-science-week')),
+  request('activities.count', narrowed('county', 'org-fangcheng'), narrowed('month', '2024-05')),
+  request('venues.museums.open'),
+  request('venues.visits', narrowed('venue', 'venue-city-museum')),
+  request('venues.groups'),
+  request('caravans.vehicles'),
+  request('caravans.schools'),
+  request('orgs.new.society'),
+  request('orgs.total'),
+];
+
+describe('the SQL the annual report runs, per dialect', () => {
+  for (const [dialect, db] of Object.entries(compilers)) {
+    it(`batches a review's requests into these ${dialect} queries`, async () => {
+      const batches = batchRequests(reviewRequests, 12);
+      const statements = batches.map(({ query, members }) => {
+        const compiled = buildStatsQuery(db, dialectOf(db), { ...query, orgId: 'org-root', wholeTree: false, period: yearPeriod(2024) }).compile();
+        return [`-- ${members.map((m) => m.indicator.code + m.narrowings.map((n) => ` ${n.dimension}=${n.keys.join('|')}`).join('')).join(', ')}`, compiled.sql, `-- parameters: ${JSON.stringify(compiled.parameters)}`].join('\n');
+      });
+      expect(batches).toHaveLength(13); // 16 requests: the two by type share a query, as do the three un-narrowed activity figures
+      await expect(`${statements.join('\n\n')}\n`).toMatchFileSnapshot(`./__snapshots__/stats-queries.${dialect}.sql`);
+    });
+  }
+
+  it('groups a county breakdown by the county-level org whose subtree holds the record', () => {
+    const query = batchRequests([request('activities.count')], 12)[0]!.query;
+    const compiled = buildStatsQuery(compilers.postgres, 'postgres', { ...query, groupBy: ['county'], counties: ['c1', 'c2'], orgId: 'org-root', wholeTree: true, period: yearPeriod(2024) }).compile();
+    expect(compiled.sql).toContain('case when "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) then $2');
+    expect(compiled.sql).toMatch(/group by 1$/);
+  });
+});
