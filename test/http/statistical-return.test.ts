@@ -22,7 +22,7 @@ async function readReturn(response: LightMyRequestResponse) {
 }
 
 /** The statistical return (科协统计年报) over the demo data, as staff download it. */
-describe('GET /api/v1/reports/statistical-return.xlsx', () => {
+describe('GET /api/v1/reports/statistical-return.xlsx and the dashboard’s /stats/breakdown.xlsx', () => {
   let kexie: TestKexie;
   let admin: TestClient;
   let fangchengReporter: TestClient;
@@ -97,6 +97,26 @@ describe('GET /api/v1/reports/statistical-return.xlsx', () => {
       expect(response.statusCode).toBe(404);
       expect(response.json().error.code).toBe('ORG_NOT_FOUND');
     }
+  });
+
+  it('writes the dashboard’s breakdown workbook row for row as GET /stats/breakdown answers, within the user’s scope', async () => {
+    const query = 'year=2024&code=activities.count&dimension=county';
+    const breakdown = (await admin.get(`/api/v1/stats/breakdown?${query}`)).json() as { indicator: { label: string; unit: string }; items: { label: string; value: number; previous: number }[] };
+    const response = await admin.get(`/api/v1/stats/breakdown.xlsx?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-disposition']).toContain(encodeURIComponent(`2024年南阳市科协${breakdown.indicator.label}按县区.xlsx`));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe(`2024年南阳市科协${breakdown.indicator.label}（${breakdown.indicator.unit}）按县区`);
+    expect(sheet.getRow(2).values).toEqual([undefined, '排名', '县区', '2024 年', '2023 年', '同比']);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, number) => number > 2 && rows.push((row.values as unknown[]).slice(1, 5)));
+    expect(rows).toEqual(breakdown.items.map((item, index) => [index + 1, item.label, item.value, item.previous]));
+
+    expect((await fangchengReporter.get(`/api/v1/stats/breakdown.xlsx?${query}&orgId=${tanghe.id}`)).statusCode).toBe(404);
+    const unknown = await admin.get('/api/v1/stats/breakdown.xlsx?year=2024&code=no.such&dimension=county');
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'STATS_UNKNOWN_INDICATOR']);
   });
 
   it('refuses a year that is not a year, and anyone not signed in', async () => {
