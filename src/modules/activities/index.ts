@@ -21,6 +21,7 @@ export {
 export { ensureActivityVocabularies, listVocabulary, defaultActivityTypes, defaultCampaigns } from './vocabulary.service.ts';
 export { activityPolicy } from './activity.policy.ts';
 export { loadDemoActivities } from './activity.demo.ts';
+export { activityIndicators } from './activity.indicators.ts';
 export {
   listPublicActivities,
   findPublicActivity,

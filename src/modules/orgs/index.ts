@@ -4,6 +4,7 @@ export { createOrg, getOrg, getOrgTree, listOrgs, moveOrg, updateOrg, toOrg } fr
 export { ensureSeedOrgs, nanyangSeed } from './org.seed.ts';
 export { loadDemoOrgs } from './org.demo.ts';
 export { orgRoutes } from './org.routes.ts';
+export { orgIndicators } from './org.indicators.ts';
 export { orgTypes, type OrgType, type OrgRow } from './org.table.ts';
 export type { Org, OrgDetail } from './org.schemas.ts';
 import * as repo from './org.repository.ts';

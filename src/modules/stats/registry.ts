@@ -1,6 +1,6 @@
-import { activityIndicators } from '../activities/activity.indicators.ts';
-import { orgIndicators } from '../orgs/org.indicators.ts';
-import { venueIndicators } from '../venues/venue.indicators.ts';
+import { activityIndicators } from '../activities/index.ts';
+import { orgIndicators } from '../orgs/index.ts';
+import { venueIndicators } from '../venues/index.ts';
 import type { DeclaredIndicator } from './indicator.declare.ts';
 
 /** Every module's declared indicators, in the order readers list them. A new module adds its declaration here. */

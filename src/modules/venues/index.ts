@@ -10,6 +10,7 @@ export { createCaravan, updateCaravan, deleteCaravan, getCaravan, listCaravans, 
 export { createShow, updateShow, deleteShow, getShow, listShows, createStop, createStops, updateStop, deleteStop, listStops } from './touring.service.ts';
 export { venueFigures, figuresFor as venueFiguresFor } from './figures.service.ts';
 export { loadDemoVenues } from './venue.demo.ts';
+export { venueIndicators } from './venue.indicators.ts';
 export type { Venue, VenueInput, VenueListQuery } from './venue.schemas.ts';
 export type { Visit, VisitInput } from './visit.schemas.ts';
 export type { VenueFigures, VenueFiguresQuery, VenueFigureDimension } from './figures.schemas.ts';
