@@ -63,6 +63,7 @@ describe('GET /api/v1/reports/statistical-return.xlsx and the dashboard’s /sta
       (row) => row.label === '讲座/报告会',
     )!.value;
     expect(lectures.value).toBe(lecturesFromApi);
+    expect(String(lectures.source)).toContain('（activities.count；类型 = 讲座/报告会）');
     expect(lecturesFromApi).toBeGreaterThan(0);
 
     const museumsFromApi = ((await admin.get('/api/v1/stats/breakdown?year=2024&code=venues.visits&dimension=kind')).json() as { items: { key: string; value: number }[] }).items.find(

@@ -161,7 +161,8 @@ function noSourceText(locale: Locale, module: PendingModule): string {
 }
 
 function sourceText(locale: Locale, value: IndicatorValue): string {
-  return translate(locale, 'return.source', { label: value.label, code: value.code, conditions: value.filters.conditions }).trim();
+  const { conditions } = value.filters;
+  return translate(locale, conditions ? 'return.sourceNarrowed' : 'return.source', { label: value.label, code: value.code, conditions });
 }
 
 /**
