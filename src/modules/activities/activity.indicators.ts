@@ -1,4 +1,4 @@
-import { defineIndicators, type IndicatorSource } from '../stats/indicator.declare.ts';
+import { defineIndicators, type IndicatorDeclaration, type IndicatorSource } from '../stats/indicator.declare.ts';
 import type { ActivityTables } from './activity.table.ts';
 
 /** Activities count in the period they start in; only verified (已核实) ones reach official figures. */
@@ -18,31 +18,31 @@ const activities: IndicatorSource<ActivityTables> = {
   },
 };
 
-const dimensions = ['county', 'month', 'org', 'type', 'campaign', 'series', 'venue'] as const;
+/** Every activity figure counts verified activities and can be narrowed or broken down the same ways. */
+const ofVerifiedActivities = (figure: Pick<IndicatorDeclaration<ActivityTables>, 'code' | 'label' | 'unit' | 'definition' | 'aggregation' | 'measure'>): IndicatorDeclaration<ActivityTables> => ({
+  ...figure,
+  source: activities,
+  dimensions: ['county', 'month', 'org', 'type', 'campaign', 'series', 'venue'],
+  verifiedOnly: true,
+});
 
 export const activityIndicators = defineIndicators<ActivityTables>('activities', [
-  {
+  ofVerifiedActivities({
     code: 'activities.count',
     label: { 'zh-CN': '科普活动', 'en-US': 'Activities' },
     unit: { 'zh-CN': '项', 'en-US': 'activities' },
     definition: { 'zh-CN': '开始日期在期内、已核实的科普活动条数。', 'en-US': 'Verified activities starting in the period.' },
-    source: activities,
     aggregation: 'count',
-    dimensions,
-    verifiedOnly: true,
-  },
-  {
+  }),
+  ofVerifiedActivities({
     code: 'activities.participants',
     label: { 'zh-CN': '受益人次', 'en-US': 'People reached' },
     unit: { 'zh-CN': '人次', 'en-US': 'person-times' },
     definition: { 'zh-CN': '期内开始、已核实的科普活动的受益人次之和。', 'en-US': 'The person-times reached by verified activities starting in the period, summed.' },
-    source: activities,
     aggregation: 'sum',
     measure: 'activities.participants',
-    dimensions,
-    verifiedOnly: true,
-  },
-  {
+  }),
+  ofVerifiedActivities({
     code: 'activities.quantity',
     label: { 'zh-CN': '活动数量', 'en-US': 'Quantity' },
     unit: { 'zh-CN': '数量', 'en-US': 'units' },
@@ -50,21 +50,15 @@ export const activityIndicators = defineIndicators<ActivityTables>('activities',
       'zh-CN': '期内开始、已核实的科普活动填报的数量（场、块、次等，按活动类型的计量单位）之和。',
       'en-US': 'The quantities (sessions, boards … in each type’s unit) of verified activities starting in the period, summed.',
     },
-    source: activities,
     aggregation: 'sum',
     measure: 'activities.quantity',
-    dimensions,
-    verifiedOnly: true,
-  },
-  {
+  }),
+  ofVerifiedActivities({
     code: 'activities.partners',
     label: { 'zh-CN': '合作单位', 'en-US': 'Partner units' },
     unit: { 'zh-CN': '家', 'en-US': 'partners' },
     definition: { 'zh-CN': '期内开始、已核实的科普活动的合作单位，同名单位只计一次。', 'en-US': 'Partner units of verified activities starting in the period, each name counted once.' },
-    source: activities,
     aggregation: 'count_distinct',
     measure: { jsonArrayOf: 'activities.partners' },
-    dimensions,
-    verifiedOnly: true,
-  },
+  }),
 ]);
