@@ -15,8 +15,8 @@ import './stats.messages.ts';
 
 /**
  * Figures for an org's whole subtree over a period, each beside the period
- * before. Requests over the same source are answered by one query (see
- * stats.query.ts); labels are resolved to keys once per computation. No data
+ * before. Requests over the same source are answered by one query per period
+ * (see stats.plan.ts and stats.query.ts); labels are resolved to keys once per computation. No data
  * scope is checked here: callers decide whether the actor may see `orgId`.
  */
 
@@ -104,6 +104,9 @@ async function runQuery(scope: Scope, query: QueryParts): Promise<{ current: Row
 /** PostgreSQL returns counts and sums as strings, and an empty sum as null. */
 const numberIn = (row: Record<string, unknown>, column: string) => Number(row[column] ?? 0);
 const keyIn = (row: Record<string, unknown>, index: number) => (row[keyColumn(index)] == null ? noKey : String(row[keyColumn(index)]));
+/** A row's key as this period knows it: a month of the period before is compared with the same month of this one. */
+const alignedKey = (dimension: DimensionCode, key: string, which: (typeof periods)[number], monthOffset: number) =>
+  dimension === 'month' && which === 'previous' && key !== noKey ? shiftMonth(key, monthOffset) : key;
 
 export async function computeIndicators(
   db: Db,
@@ -126,9 +129,8 @@ export async function computeIndicators(
         const column = valueColumn(query.indicators.indexOf(indicator));
         const holds = (row: Record<string, unknown>, which: 'current' | 'previous') =>
           query.groupBy.every((dimension, index) => {
-            const key = keyIn(row, index);
             const keys = narrowings.find((n) => n.dimension === dimension)!.keys;
-            return keys.includes(dimension === 'month' && which === 'previous' ? shiftMonth(key, offset) : key);
+            return keys.includes(alignedKey(dimension, keyIn(row, index), which, offset));
           });
         for (const which of periods) totals[slot]![fieldOf[which]] = rows[which].filter((row) => holds(row, which)).reduce((sum, row) => sum + numberIn(row, column), 0);
       }
@@ -179,8 +181,7 @@ export async function computeBreakdown(
     for (const which of periods) {
       for (const row of rows[which]) {
         const figure = numberIn(row, valueColumn(0));
-        // A month of the period before is compared with the same month of this one.
-        const key = dimension === 'month' && which === 'previous' && keyIn(row, 0) !== noKey ? shiftMonth(keyIn(row, 0), offset) : keyIn(row, 0);
+        const key = alignedKey(dimension, keyIn(row, 0), which, offset);
         if (figure !== 0 || figures.has(key)) figureOf(key)[fieldOf[which]] += figure;
       }
     }
