@@ -36,7 +36,7 @@ export function ChartCard({ title, fileName, option, empty, excel, children }: C
 
   const actions = (
     <Space size={4} wrap>
-      <Button icon={<PictureOutlined aria-hidden />} disabled={!option || empty} onClick={() => void exportPng()} aria-label={`${t('exportPng')}：${title}`}>
+      <Button icon={<PictureOutlined aria-hidden />} disabled={!option || empty} onClick={() => void exportPng()} aria-label={t('exportPngOf', { title })}>
         {t('exportPng')}
       </Button>
       <ExportButton path={excel.path} query={excel.query} />
