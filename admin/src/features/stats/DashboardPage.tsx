@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useBreadcrumbs } from '../../app/AppLayout.tsx';
 import { useAuth } from '../../app/auth.tsx';
-import { useT } from '../../app/i18n.tsx';
+import { useLocale, useT } from '../../app/i18n.tsx';
 import { ExportButton } from '../../shared/ExportButton.tsx';
 import { ErrorState, EmptyState } from '../../shared/PageState.tsx';
 import { recentYears } from '../activities/activity-form.ts';
@@ -64,7 +64,9 @@ export default function DashboardPage() {
     };
   }, [year]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const indicators = useLoaded(fetchIndicators, 'indicators');
+  // Labels and units come from the server in the console's language: a switch of language loads them again.
+  const { locale } = useLocale();
+  const indicators = useLoaded(fetchIndicators, locale);
   const indicator = indicators.data?.items.find((item) => item.code === code);
 
   const filters = (
@@ -98,7 +100,7 @@ export default function DashboardPage() {
   );
 
   // The key figures also name the org the figures are for, used in the downloads' names.
-  const values = useLoaded(() => (year ? fetchValues({ year, orgId }, keyFigureCodes) : Promise.resolve(undefined)), JSON.stringify([year, orgId]));
+  const values = useLoaded(() => (year ? fetchValues({ year, orgId }, keyFigureCodes) : Promise.resolve(undefined)), JSON.stringify([year, orgId, locale]));
 
   return (
     <Flex vertical gap={16}>
@@ -158,9 +160,10 @@ function BreakdownCard({ scope, orgName, indicator, dimension, title }: { scope:
   const t = useT(statsMessages);
   const year = scope.year;
   const supported = indicator.dimensions.includes(dimension);
+  const { locale } = useLocale();
   const breakdown = useLoaded(
     () => (supported ? fetchBreakdown(scope, indicator.code, dimension) : Promise.resolve(undefined)),
-    JSON.stringify([scope, indicator.code, dimension]),
+    JSON.stringify([scope, indicator.code, dimension, locale]),
   );
   const rows = breakdown.data?.items;
   const option = useMemo(() => {

@@ -17,10 +17,15 @@ export function useLoaded<T>(load: () => Promise<T>, key: string): Loaded<T> {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
-    load().then(
-      (data) => current && setState({ key, data }),
-      (error: unknown) => current && setState({ key, error }),
-    );
+    // Started once every effect of this render has run: the console sets the
+    // request language in an effect of its own, after this page's, and a
+    // reload because the language changed must go out in the new one.
+    Promise.resolve()
+      .then(load)
+      .then(
+        (data) => current && setState({ key, data }),
+        (error: unknown) => current && setState({ key, error }),
+      );
     return () => {
       current = false;
     };
