@@ -86,7 +86,7 @@ export default function DashboardPage() {
             loading={!indicators.data}
             showSearch
             optionFilterProp="label"
-            options={indicators.data?.items.map((item) => ({ value: item.code, label: `${item.label}（${item.unit}）` }))}
+            options={indicators.data?.items.map((item) => ({ value: item.code, label: t('indicatorOption', { label: item.label, unit: item.unit }) }))}
             popupMatchSelectWidth={false}
           />
         </Form.Item>
