@@ -129,8 +129,9 @@ export async function computeIndicators(
         const column = valueColumn(query.indicators.indexOf(indicator));
         const holds = (row: Record<string, unknown>, which: 'current' | 'previous') =>
           query.groupBy.every((dimension, index) => {
-            const keys = narrowings.find((n) => n.dimension === dimension)!.keys;
-            return keys.includes(alignedKey(dimension, keyIn(row, index), which, offset));
+            // A request not narrowed by a grouped dimension takes every group (see stats.plan.ts).
+            const narrowing = narrowings.find((n) => n.dimension === dimension);
+            return !narrowing || narrowing.keys.includes(alignedKey(dimension, keyIn(row, index), which, offset));
           });
         for (const which of periods) totals[slot]![fieldOf[which]] = rows[which].filter((row) => holds(row, which)).reduce((sum, row) => sum + numberIn(row, column), 0);
       }

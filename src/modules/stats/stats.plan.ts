@@ -54,5 +54,23 @@ export function batchRequests(requests: readonly PlannedRequest[], monthOffset: 
     batch.query.counties = batch.query.filters.get('county') ?? [];
     batch.members.push({ slot, indicator, narrowings });
   }
-  return [...batches.values()];
+  return withWholeFiguresFromGroups([...batches.values()]);
+}
+
+/**
+ * A source's un-narrowed figures are the sum of all groups of a query grouped
+ * by one dimension, had it not been filtered: drop the filter and answer both
+ * from that one scan instead of scanning the source twice.
+ */
+function withWholeFiguresFromGroups(batches: Batch[]): Batch[] {
+  const sameScan = (a: Batch, b: Batch) => a.query.source === b.query.source && a.query.verifiedOnly === b.query.verifiedOnly && expandedColumn(a.query.indicators) === expandedColumn(b.query.indicators);
+  return batches.filter((whole) => {
+    if (whole.query.groupBy.length > 0 || whole.query.indicators.some((i) => i.aggregation === 'count_distinct')) return true;
+    const grouped = batches.find((other) => other.query.groupBy.length === 1 && other.query.groupBy[0] !== 'county' && sameScan(whole, other));
+    if (!grouped) return true;
+    grouped.query.filters.delete(grouped.query.groupBy[0]!);
+    for (const indicator of whole.query.indicators) if (!grouped.query.indicators.includes(indicator)) grouped.query.indicators.push(indicator);
+    grouped.members.push(...whole.members);
+    return false;
+  });
 }

@@ -1,14 +1,10 @@
--- activities.count, activities.participants, activities.quantity
-select count(*) as "v0", sum("activities"."participants") as "v1", sum("activities"."quantity") as "v2" from "activities" where "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and "activities"."status" = $2 and ("activities"."start_date" >= $3 and "activities"."start_date" <= $4)
--- parameters: ["org-root","verified","2024-01-01","2024-12-31"]
-
 -- activities.partners
 select count(distinct "element"."value") as "v0" from "activities" inner join jsonb_array_elements_text(cast("activities"."partners" as jsonb)) as "element" on true where "activities"."partners" <> '[]' and "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and "activities"."status" = $2 and ("activities"."start_date" >= $3 and "activities"."start_date" <= $4)
 -- parameters: ["org-root","verified","2024-01-01","2024-12-31"]
 
--- activities.count type=type-lecture, activities.count type=type-exhibition
-select "activities"."type_id" as "k0", count(*) as "v0" from "activities" where "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and "activities"."status" = $2 and ("activities"."start_date" >= $3 and "activities"."start_date" <= $4) and "activities"."type_id" in ($5, $6) group by 1
--- parameters: ["org-root","verified","2024-01-01","2024-12-31","type-lecture","type-exhibition"]
+-- activities.count type=type-lecture, activities.count type=type-exhibition, activities.count, activities.participants, activities.quantity
+select "activities"."type_id" as "k0", count(*) as "v0", sum("activities"."participants") as "v1", sum("activities"."quantity") as "v2" from "activities" where "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and "activities"."status" = $2 and ("activities"."start_date" >= $3 and "activities"."start_date" <= $4) group by 1
+-- parameters: ["org-root","verified","2024-01-01","2024-12-31"]
 
 -- activities.participants campaign=campaign-science-day type=type-lecture|type-exhibition
 select "activities"."campaign_id" as "k0", "activities"."type_id" as "k1", sum("activities"."participants") as "v0" from "activities" where "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and "activities"."status" = $2 and ("activities"."start_date" >= $3 and "activities"."start_date" <= $4) and "activities"."campaign_id" in ($5) and "activities"."type_id" in ($6, $7) group by 1, 2
@@ -26,12 +22,8 @@ select case when "activities"."org_id" in (select "org_closure"."descendant_id" 
 select count(case when ("venues"."kind" = $1 and "venues"."status" = $2) then 1 end) as "v0" from "venues" where "venues"."owner_org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $3) and "venues"."opened_on" <= $4
 -- parameters: ["museum","open","org-root","2024-12-31"]
 
--- venues.visits venue=venue-city-museum
-select "venues"."id" as "k0", sum("venue_visits"."individual_visitors" + "venue_visits"."group_visitors") as "v0" from "venue_visits" inner join "venues" on "venues"."id" = "venue_visits"."venue_id" where "venues"."owner_org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and ("venue_visits"."visit_date" >= $2 and "venue_visits"."visit_date" <= $3) and "venues"."id" in ($4) group by 1
--- parameters: ["org-root","2024-01-01","2024-12-31","venue-city-museum"]
-
--- venues.groups
-select sum("venue_visits"."groups") as "v0" from "venue_visits" inner join "venues" on "venues"."id" = "venue_visits"."venue_id" where "venues"."owner_org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and ("venue_visits"."visit_date" >= $2 and "venue_visits"."visit_date" <= $3)
+-- venues.visits venue=venue-city-museum, venues.groups
+select "venues"."id" as "k0", sum("venue_visits"."individual_visitors" + "venue_visits"."group_visitors") as "v0", sum("venue_visits"."groups") as "v1" from "venue_visits" inner join "venues" on "venues"."id" = "venue_visits"."venue_id" where "venues"."owner_org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) and ("venue_visits"."visit_date" >= $2 and "venue_visits"."visit_date" <= $3) group by 1
 -- parameters: ["org-root","2024-01-01","2024-12-31"]
 
 -- caravans.vehicles
