@@ -15,11 +15,32 @@ import { DateRangeField } from './DateRangeField.tsx';
 import { auditMessages } from './messages.ts';
 
 // Preset colours whose text reads at 4.5:1 on their own background: writes in blues,
-// account security in magenta, refused or locked sign-ins in red, routine sign-ins grey.
+// steps of a review or booking in purple, account security in magenta, deletions
+// and refused or locked sign-ins in red, routine sign-ins grey.
 const actionColours: Record<AuditAction, string> = {
   create: 'blue',
+  import: 'blue',
+  generate: 'blue',
   update: 'geekblue',
+  refresh: 'geekblue',
+  restore: 'geekblue',
+  change: 'geekblue',
+  delete: 'red',
   move: 'purple',
+  submit: 'purple',
+  approve: 'purple',
+  return: 'purple',
+  recall: 'purple',
+  publish: 'purple',
+  scheduled_publish: 'purple',
+  withdraw: 'purple',
+  withdraw_reason: 'purple',
+  verify: 'purple',
+  confirm: 'purple',
+  refuse: 'purple',
+  cancel: 'purple',
+  attendance: 'purple',
+  promote: 'purple',
   reset_password: 'magenta',
   revoke_sessions: 'magenta',
   update_self: 'magenta',

@@ -1,25 +1,56 @@
 import { api, type Page, type Query } from '../../app/api.ts';
 
-/** What an audit entry is about: 组织, 用户 or 登录会话. */
-export type AuditEntity = 'org' | 'user' | 'session';
-export const auditEntities: AuditEntity[] = ['org', 'user', 'session'];
+/** What an audit entry can be about, one per kind of record the modules audit (in the order of the filter's list). */
+export const auditEntities = [
+  'org',
+  'user',
+  'session',
+  'article',
+  'column',
+  'review_levels',
+  'media',
+  'site_settings',
+  'activity',
+  'activity_type',
+  'activity_campaign',
+  'venue',
+  'venue_visit',
+  'venue_outreach',
+  'caravan',
+  'caravan_trip',
+  'touring_show',
+  'touring_stop',
+  'booking_slot',
+  'booking',
+  'annual_review',
+] as const;
+export type AuditEntity = (typeof auditEntities)[number];
 
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'move'
-  | 'reset_password'
-  | 'revoke_sessions'
-  | 'update_self'
-  | 'change_password'
-  | 'login'
-  | 'logout'
-  | 'login_failed'
-  | 'lockout';
-export const auditActions: AuditAction[] = [
+/** What was done: the writes and sign-in events the modules record. */
+export const auditActions = [
   'create',
   'update',
+  'delete',
   'move',
+  'import',
+  'generate',
+  'submit',
+  'approve',
+  'return',
+  'recall',
+  'restore',
+  'publish',
+  'scheduled_publish',
+  'withdraw',
+  'withdraw_reason',
+  'verify',
+  'refresh',
+  'change',
+  'cancel',
+  'confirm',
+  'refuse',
+  'attendance',
+  'promote',
   'reset_password',
   'revoke_sessions',
   'update_self',
@@ -28,7 +59,8 @@ export const auditActions: AuditAction[] = [
   'logout',
   'login_failed',
   'lockout',
-];
+] as const;
+export type AuditAction = (typeof auditActions)[number];
 
 /** One recorded write or sign-in event, as GET /audit returns it. */
 export interface AuditEntry {
