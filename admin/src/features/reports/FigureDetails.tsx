@@ -4,6 +4,9 @@ import { useT } from '../../app/i18n.tsx';
 import type { IndicatorInfo, ReviewFigure } from './api.ts';
 import { reviewMessages } from './messages.ts';
 
+const figureFormatCodes = ['plain', 'thousands', 'wan0', 'wan1', 'wan2', 'wan3', 'wan4', 'over', 'over_short', 'nearly', 'more', 'wan_more'] as const;
+const isFigureFormat = (format: string): format is (typeof figureFormatCodes)[number] => (figureFormatCodes as readonly string[]).includes(format);
+
 // Apart from the editor's node, so the page can provide the indicators without loading TipTap.
 
 /** The declared indicators by code, for the figures' hover (label, unit, definition). */
@@ -21,7 +24,7 @@ export function FigureDetails({ figure, indicator }: { figure: ReviewFigure; ind
     { key: 'period', label: t('figurePeriod'), children: `${filters.from} ~ ${filters.to}` },
     { key: 'verified', label: t('figureVerified'), children: t(filters.verifiedOnly ? 'yes' : 'no') },
     ...(filters.conditions ? [{ key: 'conditions', label: t('figureConditions'), children: filters.conditions }] : []),
-    { key: 'format', label: t('figureFormat'), children: figure.format },
+    { key: 'format', label: t('figureFormat'), children: isFigureFormat(figure.format) ? t(`format.${figure.format}`) : figure.format },
   ];
   return (
     <div className="review-figure-details">
