@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
-import { button, choose, demoAdmin, dialog, fieldErrors, openModule, signIn, typeDate } from './support/console-steps.ts';
+import { button, choose, demoAdmin, dialog, fieldErrors, filterList, openModule, signIn, typeDate } from './support/console-steps.ts';
 import { expect, test, viewports } from './support/fixtures.ts';
 import { horizontalOverflow } from './support/layout.ts';
 
@@ -64,8 +64,7 @@ test('an admin records an activity through the form, which refuses an end before
   await page.getByRole('tab', { name: '日历' }).click();
   await typeDate(page.getByLabel('月份', { exact: true }), '2024-09');
   await page.getByRole('list', { name: /^2024-09-20：\d+ 项活动$/ }).waitFor();
-  await page.getByLabel('活动名称', { exact: true }).fill(activity.title);
-  await button(page, '查询').click();
+  await filterList(page, '活动名称', activity.title);
   await page.getByRole('list', { name: /^2024-09-20：/ }).waitFor({ state: 'detached' });
   const day = page.getByRole('list', { name: '2024-09-16：1 项活动', exact: true });
   await day.getByRole('button', { name: activity.title }).click();

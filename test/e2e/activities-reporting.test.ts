@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { demoReviewers } from './support/api-steps.ts';
-import { button, dialog, openModule, signIn, signOut, tableRows } from './support/console-steps.ts';
+import { button, dialog, filterList, openModule, signIn, signOut, tableRows } from './support/console-steps.ts';
 import { expect, test } from './support/fixtures.ts';
 import { demoPassword } from './support/kexie-server.ts';
 
@@ -48,10 +48,7 @@ async function filledTemplate(templatePath: string): Promise<{ file: string; hea
 /** 科普活动, filtered to one activity by its title; returns its row as { column header: cell text }. */
 async function activityRow(page: Page, title: string): Promise<Record<string, string>> {
   await openModule(page, '科普活动');
-  await page.getByLabel('活动名称', { exact: true }).fill(title);
-  const listed = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('/api/v1/activities?') && r.url().includes('q='));
-  await button(page, '查询').click();
-  expect((await listed).status()).toBe(200);
+  await filterList(page, '活动名称', title);
   const table = page.getByRole('table', { name: '科普活动列表' });
   await table.getByRole('cell').filter({ hasText: title }).first().waitFor();
   const rows = (await tableRows(table)).filter((row) => row['活动名称'] === title);

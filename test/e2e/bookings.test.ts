@@ -7,7 +7,7 @@
 import { addDays, beijingToday } from '../../src/modules/bookings/booking-time.ts';
 import { apiAs, type ApiSession } from './support/api-steps.ts';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
-import { button, demoAdmin, dialog, openModule, signIn } from './support/console-steps.ts';
+import { button, demoAdmin, dialog, filterList, openModule, signIn } from './support/console-steps.ts';
 import { expect, test, viewports } from './support/fixtures.ts';
 
 const venueName = '宛城区青少年科技馆（预约测试）';
@@ -63,8 +63,7 @@ test('a teacher books a group visit on the portal; staff confirm it and record a
   // Staff find the booking in the console, confirm it, and record how many came.
   await signIn(page, demoAdmin.username, demoAdmin.password);
   await openModule(page, '团体预约');
-  await page.getByLabel('单位或预约号').fill(reference);
-  await button(page, '查询').click();
+  await filterList(page, '单位或预约号', reference);
   const actions = page.getByRole('group', { name: `${reference} 的操作` });
   const row = page.getByRole('table', { name: '团体预约列表' }).getByRole('row').filter({ hasText: reference });
   await expect(row.innerText()).resolves.toContain('刘芳 13937701234');

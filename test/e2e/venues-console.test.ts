@@ -13,7 +13,7 @@ import { afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { settled } from './support/settled.ts';
-import { button, choose, demoAdmin, dialog, fieldErrors, openModule, signIn, tableRows, typeDate } from './support/console-steps.ts';
+import { button, choose, demoAdmin, dialog, fieldErrors, filterList, openModule, signIn, tableRows, typeDate } from './support/console-steps.ts';
 import { expect, expectFailure, test, viewports } from './support/fixtures.ts';
 import { horizontalOverflow } from './support/layout.ts';
 
@@ -93,8 +93,7 @@ test('an admin adds a venue, enters a day’s visitors, imports a visits file af
   await venueForm.waitFor({ state: 'hidden' });
 
   // 参观人次: the venue's row leads to its visits; a day's figure is entered once.
-  await page.getByLabel('场馆名称', { exact: true }).fill(venue.name);
-  await button(page, '查询').click();
+  await filterList(page, '场馆名称', venue.name);
   await button(page.getByRole('group', { name: `“${venue.name}”的操作` }), '参观人次').click();
   const visits = page.getByRole('table', { name: `${venue.name} 参观人次列表` });
   await visits.waitFor();

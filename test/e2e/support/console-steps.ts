@@ -3,6 +3,7 @@
  * by labels, roles, button texts and menu entries rather than CSS classes.
  */
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { demoPassword } from './kexie-server.ts';
 
 export const demoAdmin = { username: 'admin', password: demoPassword, displayName: '系统管理员' } as const;
@@ -58,6 +59,27 @@ export async function signOut(page: Page, displayName: string): Promise<void> {
 /** A module from the side menu, e.g. 组织机构, 用户管理, 审计日志 (each entry is a link). */
 export async function openModule(page: Page, name: string): Promise<void> {
   await page.getByRole('menu').getByRole('link', { name, exact: true }).click();
+}
+
+/**
+ * Types a value into a list's filter field and presses 查询 until the address
+ * bar carries it. A list fills its filter bar from the address when it loads;
+ * a value typed in that instant is wiped, and 查询 would then search for nothing.
+ */
+export async function filterList(page: Page, fieldLabel: string, value: string): Promise<void> {
+  const field = page.getByLabel(fieldLabel, { exact: true });
+  const inAddress = () => [...new URL(page.url()).searchParams.values()].includes(value);
+  await expect
+    .poll(
+      async () => {
+        if (inAddress()) return true;
+        await field.fill(value);
+        await button(page, '查询').click();
+        return inAddress();
+      },
+      { timeout: 15_000, interval: 250 },
+    )
+    .toBe(true);
 }
 
 /** The modules the side menu offers the signed-in user. */
