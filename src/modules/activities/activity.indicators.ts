@@ -1,5 +1,5 @@
 import { defineIndicators, type IndicatorDeclaration, type IndicatorSource } from '../stats/indicator.declare.ts';
-import type { ActivityTables } from './activity.table.ts';
+import { totalledDimensions, type ActivityTables } from './activity.table.ts';
 
 /** Activities count in the period they start in; only verified (已核实) ones reach official figures. */
 const activities: IndicatorSource<ActivityTables> = {
@@ -15,6 +15,19 @@ const activities: IndicatorSource<ActivityTables> = {
     campaign: { column: 'activities.campaign_id', names: 'activity_campaigns' },
     series: { column: 'activities.series' },
     venue: { column: 'activities.venue' },
+  },
+  dailyTotals: {
+    table: 'activity_daily_totals',
+    date: 'activity_daily_totals.start_date',
+    org: 'activity_daily_totals.org_id',
+    dimension: 'activity_daily_totals.dimension',
+    key: 'activity_daily_totals.key',
+    dimensions: Object.keys(totalledDimensions) as (keyof typeof totalledDimensions)[],
+    count: 'activity_daily_totals.activities',
+    sums: [
+      ['activities.participants', 'activity_daily_totals.participants'],
+      ['activities.quantity', 'activity_daily_totals.quantity'],
+    ],
   },
 };
 

@@ -5,6 +5,7 @@ import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
 import type { ActivitySortKey } from './activity.schemas.ts';
+import { changesTotals, refreshDailyTotals, verifiedOrgDays } from './activity.totals.ts';
 import type { ActivityCampaignTable, ActivityRow, ActivityStatus, ActivityTable, ActivityTypeTable, NewActivityRow } from './activity.table.ts';
 
 type Executor = Kysely<Database>;
@@ -103,6 +104,11 @@ const postgresRowsPerInsert = 5_000;
  */
 export async function insertActivities(db: Executor, rows: readonly NewActivityRow[]): Promise<void> {
   if (rows.length === 0) return;
+  await insertActivityRows(db, rows);
+  await refreshDailyTotals(db, verifiedOrgDays(rows));
+}
+
+async function insertActivityRows(db: Executor, rows: readonly NewActivityRow[]): Promise<void> {
   if (dialectOf(db) === 'postgres') {
     const columns = Object.keys(rows[0]!) as (keyof NewActivityRow & string)[];
     const types = await columnTypes(db, 'activities');
@@ -137,12 +143,22 @@ async function columnTypes(db: Executor, table: string): Promise<Map<string, str
   return new Map(rows.map((row) => [row.name, row.type]));
 }
 
+/** Call inside a transaction: the daily totals of the record's old and new day change with it. */
 export async function updateActivity(db: Executor, id: string, changes: Updateable<ActivityTable>): Promise<void> {
+  const before = changesTotals(changes) ? await totalledFieldsOf(db, id) : undefined;
   await db.updateTable('activities').set(changes).where('id', '=', id).execute();
+  if (before) await refreshDailyTotals(db, verifiedOrgDays([before, { ...before, ...changes } as typeof before]));
 }
 
+/** Call inside a transaction: the daily totals of the record's day change with it. */
 export async function deleteActivity(db: Executor, id: string): Promise<void> {
+  const before = await totalledFieldsOf(db, id);
   await db.deleteFrom('activities').where('id', '=', id).execute();
+  if (before) await refreshDailyTotals(db, verifiedOrgDays([before]));
+}
+
+function totalledFieldsOf(db: Executor, id: string) {
+  return db.selectFrom('activities').select(['org_id', 'start_date', 'status']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Identities looked up a statement at a time: three parameters each, well under SQLite's 32,766. */

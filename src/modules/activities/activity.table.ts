@@ -65,10 +65,30 @@ export interface ActivityTable {
   updated_at: string;
 }
 
+/**
+ * Daily totals of verified activities, kept in step with every write by the
+ * repository: per org and day, one row with dimension '*' (all of them) and
+ * one per key of each dimension in `totalledDimensions`.
+ */
+export interface ActivityDailyTotalTable {
+  org_id: string;
+  start_date: string;
+  dimension: '*' | keyof typeof totalledDimensions;
+  /** The dimension's key (a type or campaign id, a series); null for '*' and for activities without a campaign. */
+  key: string | null;
+  activities: number;
+  participants: number;
+  quantity: number | null;
+}
+
+/** The dimensions activities are totalled by each day, and the column each reads. */
+export const totalledDimensions = { type: 'type_id', campaign: 'campaign_id', series: 'series' } as const;
+
 export interface ActivityTables {
   activity_types: ActivityTypeTable;
   activity_campaigns: ActivityCampaignTable;
   activities: ActivityTable;
+  activity_daily_totals: ActivityDailyTotalTable;
 }
 
 export type ActivityRow = Selectable<ActivityTable>;

@@ -59,6 +59,30 @@ export interface IndicatorSource<Tables> {
   /** What makes a record verified (已核实), for indicators that count verified records only. */
   verified?: Condition<Tables>;
   dimensions: Partial<Record<Exclude<DimensionCode, 'county' | 'month'>, DimensionColumn<Tables>>>;
+  /** Only these rows of `table` are the source's records. */
+  rows?: Condition<Tables>;
+  /** Totals of the verified records that the owning module keeps per org and day (see stats.totals.ts). */
+  dailyTotals?: DailyTotals<Tables>;
+}
+
+/**
+ * A table of daily totals of a source's verified records, kept exact by the
+ * owning module on every write: per org and day one row whose `dimension` is
+ * '*' (every record) and one per key of each of `dimensions`. Counts and sums
+ * narrowed or broken down by at most one of those dimensions (and by county,
+ * month or org) read it instead of the records.
+ */
+export interface DailyTotals<Tables> {
+  table: keyof Tables & string;
+  date: ColumnOf<Tables>;
+  org: ColumnOf<Tables>;
+  dimension: ColumnOf<Tables>;
+  key: ColumnOf<Tables>;
+  dimensions: readonly Exclude<DimensionCode, 'county' | 'month' | 'org'>[];
+  /** The column holding the day's count of records. */
+  count: ColumnOf<Tables>;
+  /** For each summed measure of the source, the column holding the day's sum. */
+  sums: readonly (readonly [measure: ColumnOf<Tables>, total: ColumnOf<Tables>])[];
 }
 
 /**

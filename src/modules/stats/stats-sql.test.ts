@@ -56,7 +56,20 @@ describe('the SQL the annual report runs, per dialect', () => {
   it('groups a county breakdown by the county-level org whose subtree holds the record', () => {
     const query = batchRequests([request('activities.count')], 12)[0]!.query;
     const compiled = buildStatsQuery(compilers.postgres, 'postgres', { ...query, groupBy: ['county'], counties: ['c1', 'c2'], orgId: 'org-root', wholeTree: true, period: yearPeriod(2024) }).compile();
-    expect(compiled.sql).toContain('case when "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) then $2');
+    expect(compiled.sql).toContain('case when "activity_daily_totals"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = $1) then $2');
     expect(compiled.sql).toMatch(/group by 1$/);
+  });
+
+  it('reads daily totals for counts and sums narrowed by at most one totalled dimension, and the records otherwise', () => {
+    const tableOf = (...requests: PlannedRequest[]) => {
+      const [batch] = batchRequests(requests, 12);
+      const compiled = buildStatsQuery(compilers.sqlite, 'sqlite', { ...batch!.query, orgId: 'org-root', wholeTree: true, period: yearPeriod(2024) }).compile();
+      return /from "(\w+)"/.exec(compiled.sql)![1];
+    };
+    expect(tableOf(request('activities.participants'))).toBe('activity_daily_totals');
+    expect(tableOf(request('activities.count', narrowed('series', '科普讲堂'), narrowed('month', '2024-03')))).toBe('activity_daily_totals');
+    expect(tableOf(request('activities.count', narrowed('campaign', 'c1'), narrowed('type', 't1')))).toBe('activities');
+    expect(tableOf(request('activities.count', narrowed('venue', '南阳市科技馆')))).toBe('activities');
+    expect(tableOf(request('activities.partners'))).toBe('activities');
   });
 });

@@ -4,6 +4,7 @@ import { inOrgSubtree } from '../orgs/index.ts';
 import type { AnySource, DeclaredIndicator } from './indicator.declare.ts';
 import type { DimensionCode } from './indicator.types.ts';
 import type { Period } from './period.ts';
+import { overDailyTotals } from './stats.totals.ts';
 
 /**
  * One SELECT for many figures over one source and one period: every
@@ -44,7 +45,8 @@ export function expandedColumn(indicators: readonly DeclaredIndicator[]): string
   return measure && typeof measure === 'object' && 'jsonArrayOf' in measure ? measure.jsonArrayOf : undefined;
 }
 
-export function buildStatsQuery(db: Kysely<any>, dialect: DialectName, query: StatsQuery) {
+export function buildStatsQuery(db: Kysely<any>, dialect: DialectName, asked: StatsQuery) {
+  const query = overDailyTotals(asked);
   const { source } = query;
   const expanded = expandedColumn(query.indicators);
   let select = db.selectFrom(source.table);
@@ -88,6 +90,7 @@ export function buildStatsQuery(db: Kysely<any>, dialect: DialectName, query: St
 
   // The whole tree needs no scope test: checking a million rows against it costs more than reading them.
   if (!query.wholeTree) select = select.where((eb) => inOrgSubtree(query.orgId, source.org)(eb));
+  if (source.rows) select = select.where((eb) => conditionOf(eb, source.rows as Condition));
   if (query.verifiedOnly && source.verified) select = select.where((eb) => conditionOf(eb, source.verified as Condition));
   if (source.date) select = select.where((eb) => inPeriod(eb, source.date!));
   for (const [dimension, keys] of query.filters) {

@@ -3,8 +3,8 @@ select count(distinct "element"."value") as "v0" from "activities" inner join js
 -- parameters: ["org-root","verified","2024-01-01","2024-12-31"]
 
 -- activities.count type=type-lecture, activities.count type=type-exhibition, activities.count, activities.participants, activities.quantity
-select "activities"."type_id" as "k0", count(*) as "v0", sum("activities"."participants") as "v1", sum("activities"."quantity") as "v2" from "activities" where "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activities"."status" = ? and ("activities"."start_date" >= ? and "activities"."start_date" <= ?) group by 1
--- parameters: ["org-root","verified","2024-01-01","2024-12-31"]
+select "activity_daily_totals"."key" as "k0", sum("activity_daily_totals"."activities") as "v0", sum("activity_daily_totals"."participants") as "v1", sum("activity_daily_totals"."quantity") as "v2" from "activity_daily_totals" where "activity_daily_totals"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activity_daily_totals"."dimension" = ? and ("activity_daily_totals"."start_date" >= ? and "activity_daily_totals"."start_date" <= ?) group by 1
+-- parameters: ["org-root","type","2024-01-01","2024-12-31"]
 
 -- activities.participants campaign=campaign-science-day type=type-lecture|type-exhibition
 select "activities"."campaign_id" as "k0", "activities"."type_id" as "k1", sum("activities"."participants") as "v0" from "activities" where "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activities"."status" = ? and ("activities"."start_date" >= ? and "activities"."start_date" <= ?) and "activities"."campaign_id" in (?) and "activities"."type_id" in (?, ?) group by 1, 2
@@ -15,8 +15,8 @@ select count(distinct "element"."value") as "v0" from "activities" inner join js
 -- parameters: ["org-root","verified","2024-01-01","2024-12-31","campaign-science-day","campaign-science-week"]
 
 -- activities.count county=org-fangcheng month=2024-05
-select case when "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) then ? end as "k0", substr("activities"."start_date", 1, 7) as "k1", count(*) as "v0" from "activities" where "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activities"."status" = ? and ("activities"."start_date" >= ? and "activities"."start_date" <= ?) and "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and substr("activities"."start_date", 1, 7) in (?, ?) group by 1, 2
--- parameters: ["org-fangcheng","org-fangcheng","org-root","verified","2024-01-01","2024-12-31","org-fangcheng","2024-05","2023-05"]
+select case when "activity_daily_totals"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) then ? end as "k0", substr("activity_daily_totals"."start_date", 1, 7) as "k1", sum("activity_daily_totals"."activities") as "v0" from "activity_daily_totals" where "activity_daily_totals"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activity_daily_totals"."dimension" = ? and ("activity_daily_totals"."start_date" >= ? and "activity_daily_totals"."start_date" <= ?) and "activity_daily_totals"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and substr("activity_daily_totals"."start_date", 1, 7) in (?, ?) group by 1, 2
+-- parameters: ["org-fangcheng","org-fangcheng","org-root","*","2024-01-01","2024-12-31","org-fangcheng","2024-05","2023-05"]
 
 -- venues.museums.open
 select count(case when ("venues"."kind" = ? and "venues"."status" = ?) then 1 end) as "v0" from "venues" where "venues"."owner_org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "venues"."opened_on" <= ?
