@@ -23,7 +23,7 @@ import { ensureActivityVocabularies, rebuildActivityDailyTotals } from '../src/m
 import type { NewActivityRow } from '../src/modules/activities/activity.table.ts';
 import { ensureSeedOrgs, findOrgSubtree } from '../src/modules/orgs/index.ts';
 import { computeIndicators, listIndicators, yearPeriod, type IndicatorRequest } from '../src/modules/stats/index.ts';
-import { openDatabase, type DatabaseTarget } from '../src/platform/db/connection.ts';
+import { dialectOf, openDatabase, type DatabaseTarget } from '../src/platform/db/connection.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import { newId } from '../src/platform/ids.ts';
 import { seededRandom } from '../src/platform/seeded-random.ts';
@@ -162,7 +162,9 @@ export async function buildCityYear(db: Db): Promise<{ types: string[]; campaign
   // The founded orgs' closure rows: each under its county's ancestors, and itself.
   await sql`insert into org_closure (ancestor_id, descendant_id, depth) select c.ancestor_id, o.id, c.depth + 1 from orgs o join org_closure c on c.descendant_id = o.parent_id where o.admin_code is null`.execute(db);
   await sql`insert into org_closure (ancestor_id, descendant_id, depth) select id, id, 0 from orgs where admin_code is null`.execute(db);
-  await sql`analyze`.execute(db);
+  // The state a database is in between bulk loads: statistics gathered and, on PostgreSQL, the visibility map
+  // set by (auto)vacuum, without which an index-only scan still visits every table page.
+  await sql.raw(dialectOf(db) === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
   return { types: types.map((t) => t.name), campaigns: campaigns.map((c) => c.name) };
 }
 

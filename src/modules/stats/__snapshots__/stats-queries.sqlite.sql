@@ -1,5 +1,5 @@
 -- activities.partners
-select count(distinct "element"."value") as "v0" from "activities" inner join json_each("activities"."partners") as "element" on true where "activities"."partners" <> '[]' and "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activities"."status" = ? and ("activities"."start_date" >= ? and "activities"."start_date" <= ?)
+select count("measured") as "v0" from (select distinct "element"."value" as "measured" from "activities" inner join json_each("activities"."partners") as "element" on true where "activities"."partners" <> '[]' and "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activities"."status" = ? and ("activities"."start_date" >= ? and "activities"."start_date" <= ?)) as "distinct_values"
 -- parameters: ["org-root","verified","2024-01-01","2024-12-31"]
 
 -- activities.count type=type-lecture, activities.count type=type-exhibition, activities.count, activities.participants, activities.quantity
@@ -11,7 +11,7 @@ select "activities"."campaign_id" as "k0", "activities"."type_id" as "k1", sum("
 -- parameters: ["org-root","verified","2024-01-01","2024-12-31","campaign-science-day","type-lecture","type-exhibition"]
 
 -- activities.partners campaign=campaign-science-day|campaign-science-week
-select count(distinct "element"."value") as "v0" from "activities" inner join json_each("activities"."partners") as "element" on true where "activities"."partners" <> '[]' and "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activities"."status" = ? and ("activities"."start_date" >= ? and "activities"."start_date" <= ?) and "activities"."campaign_id" in (?, ?)
+select count("measured") as "v0" from (select distinct "element"."value" as "measured" from "activities" inner join json_each("activities"."partners") as "element" on true where "activities"."partners" <> '[]' and "activities"."org_id" in (select "org_closure"."descendant_id" from "org_closure" where "org_closure"."ancestor_id" = ?) and "activities"."status" = ? and ("activities"."start_date" >= ? and "activities"."start_date" <= ?) and "activities"."campaign_id" in (?, ?)) as "distinct_values"
 -- parameters: ["org-root","verified","2024-01-01","2024-12-31","campaign-science-day","campaign-science-week"]
 
 -- activities.count county=org-fangcheng month=2024-05
