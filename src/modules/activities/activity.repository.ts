@@ -5,7 +5,7 @@ import { likeContaining } from '../../platform/db/like.ts';
 import { findPage, type RowWindow } from '../../platform/db/pagination.ts';
 import { inOrgSubtree } from '../orgs/index.ts';
 import type { ActivitySortKey } from './activity.schemas.ts';
-import { changesTotals, refreshDailyTotals, verifiedOrgDays } from './activity.totals.ts';
+import { changesTotals, refreshDailyTotals, verifiedOrgDays } from './activity-totals.repository.ts';
 import type { ActivityCampaignTable, ActivityRow, ActivityStatus, ActivityTable, ActivityTypeTable, NewActivityRow } from './activity.table.ts';
 
 type Executor = Kysely<Database>;

@@ -22,7 +22,7 @@ export { ensureActivityVocabularies, listVocabulary, defaultActivityTypes, defau
 export { activityPolicy } from './activity.policy.ts';
 export { loadDemoActivities } from './activity.demo.ts';
 export { activityIndicators } from './activity.indicators.ts';
-export { rebuildDailyTotals as rebuildActivityDailyTotals } from './activity.totals.ts';
+export { rebuildDailyTotals as rebuildActivityDailyTotals } from './activity-totals.repository.ts';
 export {
   listPublicActivities,
   findPublicActivity,
