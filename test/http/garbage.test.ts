@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOperation, publishedOperations, type JsonSchema, type JsonType, type Operation } from '../helpers/openapi-operations.ts';
 import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test-app.ts';
 
 /**
@@ -11,43 +12,6 @@ import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test
  * Every answer must be a 4xx in the documented error shape, never a 5xx and
  * never a success.
  */
-
-/** The part of JSON Schema the route schemas use; the generators refuse anything else loudly. */
-interface JsonSchema {
-  type?: JsonType | JsonType[];
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean;
-  items?: JsonSchema;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-}
-type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'array' | 'object';
-
-interface Parameter {
-  name: string;
-  schema: JsonSchema;
-}
-
-interface Operation {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** As documented: `/api/v1/orgs/{id}`. */
-  path: string;
-  isPublic: boolean;
-  pathParams: Parameter[];
-  query: Parameter[];
-  /** Undefined when the operation declares no request body. */
-  body: JsonSchema | undefined;
-}
 
 /** One malformed request and how kexie must refuse it. */
 interface GarbageCase {
@@ -82,35 +46,8 @@ const runsPerOperation = { signedIn: 30, anonymousOnPublic: 10, anonymousOnPriva
 const invalidJson: Refusal = { statuses: [400], codes: ['INVALID_JSON'] };
 const validationFailed = (...fieldPaths: string[]): Refusal => ({ statuses: [400], codes: ['VALIDATION_FAILED'], fieldPaths });
 
-// ---------------------------------------------------------------------------
-// Operations, read from the OpenAPI document the server publishes.
-
-interface OpenApiOperation {
-  security?: unknown[];
-  parameters?: { in: string; name: string; schema: JsonSchema }[];
-  requestBody?: { content: { 'application/json'?: { schema: JsonSchema } } };
-}
-
-function operationsOf(document: { paths: Record<string, Record<string, OpenApiOperation>> }): Operation[] {
-  return Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => {
-      const parameters = operation.parameters ?? [];
-      const inPart = (part: string) => parameters.filter((p) => p.in === part).map(({ name, schema }) => ({ name, schema }));
-      return {
-        method: method.toUpperCase() as Operation['method'],
-        path,
-        isPublic: Array.isArray(operation.security) && operation.security.length === 0,
-        pathParams: inPart('path'),
-        query: inPart('query'),
-        body: operation.requestBody?.content['application/json']?.schema,
-      };
-    }),
-  );
-}
-
 /** Fastify never reads a GET body, so body garbage goes to the other methods. */
 const takesBody = (operation: Operation) => operation.method !== 'GET';
-const describeOperation = (operation: Operation) => `${operation.method} ${operation.path}`;
 
 // ---------------------------------------------------------------------------
 // Values that satisfy a schema, so the one defect a case adds is the only one.
@@ -376,8 +313,9 @@ describe('garbage input on every route', () => {
 
   beforeAll(async () => {
     kexie = await startTestKexie({ bodyLimitBytes });
-    const document = (await kexie.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    operations = operationsOf(document);
+    const published = await publishedOperations(kexie.app);
+    operations = published.operations;
+    const { document } = published;
     isErrorBody = new Ajv.default({ strict: false }).compile(document.components.schemas.ErrorBody);
     // Signed in before any garbage: nothing below sends a well-formed login, so the throttle never trips.
     const admin = await kexie.signIn(kexie.root.id, ['admin']);
