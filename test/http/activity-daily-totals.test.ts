@@ -121,6 +121,16 @@ describe('activity daily totals follow every write', () => {
     await expectTotalsToMatchRecords();
   });
 
+  it('keeps a day exact when its activities are verified at the same moment', async () => {
+    const day = { startDate: '2024-06-06', endDate: '2024-06-06' };
+    const ids: string[] = [];
+    for (let n = 0; n < 12; n++) ids.push((await reporter.post('/api/v1/activities', activity(`同时核实的活动${n}`, { ...day, participants: n + 1 }))).json().id);
+    const answers = await Promise.all(ids.map((id) => reviewer.post(`/api/v1/activities/${id}/verify`, {})));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(ids.map(() => 200));
+    expect((await storedTotals()).filter((t) => t.start_date === '2024-06-06' && t.dimension === '*')).toEqual([{ org_id: fangcheng.id, start_date: '2024-06-06', dimension: '*', key: null, activities: 12, participants: 78, quantity: null }]);
+    await expectTotalsToMatchRecords();
+  });
+
   it('gives the report the same figures as counting the records', async () => {
     const figures = await computeIndicators(kexie.db, {
       orgId: kexie.root.id,
@@ -135,6 +145,6 @@ describe('activity daily totals follow every write', () => {
       verified.filter((a) => a.series === '科普讲堂').reduce((sum, a) => sum + (a.quantity ?? 0), 0),
       verified.filter((a) => a.campaign_id === campaignId('科技活动周')).length,
     ]);
-    expect(figures[0]!.value).toBe(8);
+    expect(figures[0]!.value).toBe(20);
   });
 });

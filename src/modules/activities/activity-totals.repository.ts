@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
+import { dialectOf } from '../../platform/db/connection.ts';
 import { totalledDimensions, type ActivityTable } from './activity.table.ts';
 
 /**
@@ -32,6 +34,7 @@ export function verifiedOrgDays(rows: Iterable<Pick<ActivityTable, 'org_id' | 's
 export async function refreshDailyTotals(db: Executor, orgDays: Iterable<OrgDay>): Promise<void> {
   const daysByOrg = new Map<string, Set<string>>();
   for (const [orgId, day] of orgDays) (daysByOrg.get(orgId) ?? daysByOrg.set(orgId, new Set()).get(orgId)!).add(day);
+  await lockOrgs(db, [...daysByOrg.keys()]);
   for (const [orgId, daySet] of daysByOrg) {
     const days = [...daySet];
     for (let i = 0; i < days.length; i += daysPerStatement) {
@@ -39,6 +42,25 @@ export async function refreshDailyTotals(db: Executor, orgDays: Iterable<OrgDay>
       await db.deleteFrom('activity_daily_totals').where('org_id', '=', orgId).where('start_date', 'in', chunk).execute();
       await insertTotals(db, { orgId, days: chunk });
     }
+  }
+}
+
+/** The first of the two keys of this module's advisory locks: what the lock is about. */
+const totalsLockClass = 0x61637464; // "actd"
+
+/**
+ * On PostgreSQL two transactions refreshing the same org's days at once would
+ * each delete the totals they can see and insert their own, and the later
+ * could not see, so not delete, what the earlier inserted: the day would be
+ * counted twice. A transaction-scoped lock per org makes them take turns
+ * (taken in one order, so two transactions never wait on each other).
+ * SQLite runs one writing transaction at a time already.
+ */
+async function lockOrgs(db: Executor, orgIds: readonly string[]): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  for (const orgId of [...orgIds].sort()) {
+    const key = createHash('sha1').update(orgId).digest().readInt32BE(0);
+    await sql`select pg_advisory_xact_lock(${totalsLockClass}, ${key})`.execute(db);
   }
 }
 
