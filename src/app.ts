@@ -9,6 +9,7 @@ import errorsPlugin, { answerFrameworkError } from './platform/http/errors.plugi
 import adminPlugin from './platform/http/admin.plugin.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import openapiPlugin from './platform/http/openapi.plugin.ts';
+import securityHeadersPlugin from './platform/http/security-headers.plugin.ts';
 import './platform/http/server-decorations.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { kexieVersion } from './platform/version.ts';
@@ -58,6 +59,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   app.decorate('dialect', dialectOf(db));
   app.setValidatorCompiler(validatorCompiler);
 
+  await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin);
   await app.register(openapiPlugin, { version: kexieVersion });
   await app.register(cookie);

@@ -25,7 +25,7 @@ function hashedAsset(file: string, contentType: string): Asset {
     status: 200,
     contentType,
     body,
-    headers: { 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding', 'x-content-type-options': 'nosniff' },
+    headers: { 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' },
     tags: [],
   });
   return { url, ready };

@@ -37,12 +37,8 @@ const contentSecurityPolicy = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-const securityHeaders = {
-  'content-security-policy': contentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'SAMEORIGIN',
-};
+/** The platform adds the generic security headers (nosniff, referrer policy, HSTS) to every response. */
+const securityHeaders = { 'content-security-policy': contentSecurityPolicy };
 
 /**
  * Public pages are the same for everyone, signed in or not (nothing on them

@@ -4,6 +4,7 @@ import { AppError, type ErrorDetail } from '../errors.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.ts';
 import { negotiateLocale, translate, type Locale } from '../i18n/catalogue.ts';
 import { refuseUndeclaredBody, validationDetails } from './validation.ts';
+import { addSecurityHeaders } from './security-headers.plugin.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -70,6 +71,7 @@ function answerError(error: FastifyError | AppError, request: FastifyRequest, re
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   request.locale = negotiateLocale(request.headers['accept-language']);
   reply.header('x-request-id', request.id);
+  addSecurityHeaders(request, reply);
   return answerError(error, request, reply);
 }
 
