@@ -447,4 +447,9 @@ async function report(err: unknown): Promise<never> {
   process.exit(1);
 }
 
-program.parseAsync(process.argv).catch(report);
+/**
+ * Settles once the command line's command is done. The CLI tests run many
+ * command lines in one process, each through a fresh copy of this module, and
+ * wait on it.
+ */
+export const commandDone = program.parseAsync(process.argv).catch(report);

@@ -7,7 +7,7 @@ import { ensureActivityVocabularies } from '../../src/modules/activities/index.t
 import { ensureSeedOrgs, findOrgByCode } from '../../src/modules/orgs/index.ts';
 import { buildUser } from '../factories/index.ts';
 import { createTestDb, testDialect, type TestDatabase } from '../helpers/test-db.ts';
-import { cliHookTimeoutMs, cliTestTimeouts, runKexie } from './kexie-process.ts';
+import { cliHookTimeoutMs, cliTestTimeouts, runKexie, runKexieInHost } from './kexie-process.ts';
 
 const activityHeader = ['活动名称', '活动类型', '主题活动', '开始日期', '结束日期', '所属县区', '活动地点', '主办单位', '合作单位', '受益人次', '形式', '数量', '备注'];
 type Cells = (string | number | null)[];
@@ -19,7 +19,9 @@ const activity = (title: string, county = '方城县', fields: { type?: string; 
 describe(`kexie import / export activities (${testDialect})`, cliTestTimeouts, () => {
   let database: TestDatabase;
   let dir: string;
-  const kexie = (...args: string[]) => runKexie(database.target, args);
+  const kexie = (...args: string[]) => runKexieInHost(database.target, args);
+  /** The `kexie` binary in a process of its own, once for each family of commands. */
+  const kexieProcess = (...args: string[]) => runKexie(database.target, args);
 
   async function writeFile(name: string, rows: Cells[]): Promise<string> {
     const workbook = new ExcelJS.Workbook();
@@ -51,7 +53,7 @@ describe(`kexie import / export activities (${testDialect})`, cliTestTimeouts, (
       activity('防灾减灾展板', '火星县', { type: '展览/展板' }),
       activity('青少年科技竞赛', '唐河县', { type: '竞赛', start: '2024-06-10', end: '2024-06-01' }),
     ]);
-    const result = await kexie('import', 'activities', file, '--dry-run');
+    const result = await kexieProcess('import', 'activities', file, '--dry-run');
     expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stdout.trim().split('\n')).toEqual([
       '第 3 行 · 所属县区 · “火星县”不存在或不在您的管理范围内',
@@ -92,7 +94,7 @@ describe(`kexie import / export activities (${testDialect})`, cliTestTimeouts, (
 
   it('exports a year with --year to a file with exactly the template’s header row, which imports again', async () => {
     const out = path.join(dir, 'export-2024.xlsx');
-    const result = await kexie('export', 'activities', '--year', '2024', '--org', '411322', '--out', out);
+    const result = await kexieProcess('export', 'activities', '--year', '2024', '--org', '411322', '--out', out);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe(`已导出 2 条活动到 ${out}`);
     const workbook = new ExcelJS.Workbook();

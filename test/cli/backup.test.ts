@@ -12,7 +12,7 @@ import type { DatabaseTarget } from '../../src/platform/db/connection.ts';
 import { buildOrg, buildUser } from '../factories/index.ts';
 import { createTestDb, testDialect, type TestDatabase } from '../helpers/test-db.ts';
 import { numberedOrgCount, sequenceOf } from './fixtures/numbered-orgs.ts';
-import { cliHookTimeoutMs, cliTestTimeouts, finished, kexieEnv, runKexie, spawnNode, type FinishedProcess } from './kexie-process.ts';
+import { cliHookTimeoutMs, cliTestTimeouts, finished, kexieEnv, runKexie, runKexieInHost, spawnNode, type FinishedProcess } from './kexie-process.ts';
 
 /** The backup starts once the writer has committed this many rows, so it starts mid-run. */
 const backupAfterCommitted = 50;
@@ -132,7 +132,7 @@ describe(`kexie backup and restore (${testDialect})`, cliTestTimeouts, () => {
     const rowsInBackup = Number(/, (\d+) rows,/.exec(backup.stdout)?.[1]);
 
     const target = await newDatabase();
-    const restore = await runKexie(target.target, ['restore', backupFile]);
+    const restore = await runKexieInHost(target.target, ['restore', backupFile]);
     expect(restore.exitCode, restore.stderr).toBe(0);
 
     if (testDialect === 'sqlite') expect(await sqliteChecks(target.db)).toEqual({ integrity: ['ok'], foreignKeyViolations: [] });
@@ -178,6 +178,7 @@ describe(`kexie backup and restore (${testDialect})`, cliTestTimeouts, () => {
     it('refuses without --force, says how to proceed and leaves the data alone', async () => {
       const { database, ownOrgId } = await databaseWithOwnData();
       const before = await rowCounts(database.db);
+      // In a process of its own, as the family's one: the binary itself, refusing.
       const restore = await runKexie(database.target, ['restore', backupFile]);
       expect(restore.exitCode).toBe(1);
       expect(restore.stderr).toContain('错误: the target database already holds data; pass --force to replace it');
@@ -187,7 +188,7 @@ describe(`kexie backup and restore (${testDialect})`, cliTestTimeouts, () => {
 
     it('replaces the data with the backup when given --force', async () => {
       const { database, ownOrgId } = await databaseWithOwnData();
-      const restore = await runKexie(database.target, ['restore', backupFile, '--force']);
+      const restore = await runKexieInHost(database.target, ['restore', backupFile, '--force']);
       expect(restore.exitCode, restore.stderr).toBe(0);
       expect(restore.stdout).toMatch(/^restored \d+ rows in \d+ tables from /);
       expect(await findOrgById(database.db, ownOrgId)).toBeUndefined();
@@ -201,7 +202,7 @@ describe(`kexie backup and restore (${testDialect})`, cliTestTimeouts, () => {
       fs.writeFileSync(cutFile, whole.subarray(0, Math.floor(whole.length * 0.75)));
       const before = await rowCounts(database.db);
 
-      const restore = await runKexie(database.target, ['restore', cutFile, '--force']);
+      const restore = await runKexieInHost(database.target, ['restore', cutFile, '--force']);
       expect(restore.exitCode).toBe(1);
       expect(restore.stderr).toMatch(/^错误: .*cut\.kexie-backup\.gz is damaged or incomplete near line \d+: unexpected end of file\n$/);
       expect(await rowCounts(database.db)).toEqual(before);

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { buildUser, testPassword } from '../factories/index.ts';
 import { TestClient } from '../helpers/test-app.ts';
 import { createTestDb, testDialect, type TestDatabase } from '../helpers/test-db.ts';
-import { cliHookTimeoutMs, cliTestTimeouts, runKexie } from './kexie-process.ts';
+import { cliHookTimeoutMs, cliTestTimeouts, runKexie, runKexieInHost } from './kexie-process.ts';
 
 /** 南阳市科协 and its thirteen counties, in the order `org list` prints them. */
 const seededOrgs = [
@@ -33,7 +33,9 @@ const seededOrgs = [
 describe(`kexie command line (${testDialect})`, cliTestTimeouts, () => {
   let database: TestDatabase;
   let app: FastifyInstance;
-  const kexie = (...args: string[]) => runKexie(database.target, args);
+  const kexie = (...args: string[]) => runKexieInHost(database.target, args);
+  /** The `kexie` binary in a process of its own, once for each family of commands. */
+  const kexieProcess = (...args: string[]) => runKexie(database.target, args);
 
   beforeAll(async () => {
     database = await createTestDb();
@@ -54,7 +56,7 @@ describe(`kexie command line (${testDialect})`, cliTestTimeouts, () => {
   const signInStatus = async (username: string, password: string) => (await new TestClient(app).login(username, password)).statusCode;
 
   it('prints the seeded city association and its thirteen counties with their codes on a fresh database', async () => {
-    const result = await kexie('org', 'list');
+    const result = await kexieProcess('org', 'list');
     expect(result.exitCode, result.stderr).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('14 organisations');
@@ -64,7 +66,7 @@ describe(`kexie command line (${testDialect})`, cliTestTimeouts, () => {
 
   it('adds a user whose generated password signs in', async () => {
     await seededOrg('411322');
-    const result = await kexie('user', 'add', 'zhangsan', '--org', '411322', '--roles', 'reporter,viewer', '--name', '张三');
+    const result = await kexieProcess('user', 'add', 'zhangsan', '--org', '411322', '--roles', 'reporter,viewer', '--name', '张三');
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain('created zhangsan (reporter, viewer) in 方城县科协');
     const password = /^password: (\S+)$/m.exec(result.stdout)?.[1];
@@ -107,7 +109,7 @@ describe(`kexie command line (${testDialect})`, cliTestTimeouts, () => {
   });
 
   it('loads the demo users, site, articles and activities on the first demo run and nothing on the second', async () => {
-    const first = await kexie('demo');
+    const first = await kexieProcess('demo');
     expect(first.exitCode, first.stderr).toBe(0);
     expect(first.stdout).toContain('users: 6 created');
     expect(first.stdout).toContain('site settings: 1 created');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../../src/platform/db/connection.ts';
+import type { CommandRequest, CommandResult } from './fixtures/command-host.ts';
 
 /** Child processes run from the repository root, as an operator would run `npx kexie`. */
 export const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -61,7 +62,65 @@ export function finished(child: ChildProcess): Promise<FinishedProcess> {
   });
 }
 
-/** Runs the real `kexie` command (bin/kexie.mjs) against `target` and waits for it to exit. */
+/**
+ * Runs the real `kexie` command (bin/kexie.mjs) against `target` in a process
+ * of its own and waits for it to exit. Each family of commands keeps at least
+ * one test that does, so that the binary itself is tested; the others use
+ * runKexieInHost.
+ */
 export function runKexie(target: DatabaseTarget, args: string[], extraEnv: Record<string, string> = {}): Promise<FinishedProcess> {
   return finished(spawnNode(['bin/kexie.mjs', ...args], kexieEnv(target, extraEnv)));
+}
+
+interface CommandHost {
+  run(request: Omit<CommandRequest, 'id'>): Promise<CommandResult>;
+}
+
+/** The worker's command host, started on first use; a host that died is replaced by the next command. */
+let commandHost: CommandHost | undefined;
+
+function startCommandHost(): CommandHost {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/cli/fixtures/command-host.ts'], {
+    cwd: repoRoot,
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  // Neither the process nor its channel keeps a worker alive that is otherwise done; the host exits when the worker does.
+  child.unref();
+  child.channel?.unref();
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const pending = new Map<number, { resolve: (result: CommandResult) => void; reject: (err: Error) => void }>();
+  let lastId = 0;
+  const host: CommandHost = {
+    run: (request) =>
+      new Promise((resolve, reject) => {
+        const id = ++lastId;
+        pending.set(id, { resolve, reject });
+        child.send({ id, ...request } satisfies CommandRequest);
+      }),
+  };
+  child.on('message', (result: CommandResult) => {
+    pending.get(result.id)?.resolve(result);
+    pending.delete(result.id);
+  });
+  child.once('exit', (code, signal) => {
+    if (commandHost === host) commandHost = undefined;
+    for (const { reject } of pending.values()) reject(new Error(`the kexie command host exited (${code ?? signal}) mid-command:\n${stderr}`));
+  });
+  return host;
+}
+
+/**
+ * The same command line as runKexie, run in the worker's command host
+ * (fixtures/command-host.ts): one long-lived process that evaluates the
+ * commander program of src/cli.ts afresh for each command, with the command's
+ * own arguments, environment, output and exit code, but loads the app only
+ * once. For tests about what a command does and prints, not about the
+ * process starting.
+ */
+export async function runKexieInHost(target: DatabaseTarget, args: string[], extraEnv: Record<string, string> = {}): Promise<FinishedProcess> {
+  commandHost ??= startCommandHost();
+  const { exitCode, stdout, stderr, durationMs } = await commandHost.run({ args, env: kexieEnv(target, extraEnv) });
+  return { exitCode, stdout, stderr, durationMs };
 }

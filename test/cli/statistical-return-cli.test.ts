@@ -8,7 +8,7 @@ import { ensureActivityVocabularies } from '../../src/modules/activities/index.t
 import { ensureSeedOrgs } from '../../src/modules/orgs/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createTestDb, testDialect, type TestDatabase } from '../helpers/test-db.ts';
-import { cliHookTimeoutMs, runKexie } from './kexie-process.ts';
+import { cliHookTimeoutMs, runKexie, runKexieInHost } from './kexie-process.ts';
 
 /** The written return's title and { 指标名称: 本年 }. */
 async function readReturnFile(file: string) {
@@ -23,13 +23,13 @@ async function readReturnFile(file: string) {
 describe(`kexie report return (${testDialect})`, { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let dir: string;
-  const kexie = (...args: string[]) => runKexie(database.target, args);
+  const kexie = (...args: string[]) => runKexieInHost(database.target, args);
 
   beforeAll(async () => {
     database = await createTestDb();
     await ensureSeedOrgs(database.db);
     await ensureActivityVocabularies(database.db);
-    // The demo loaded in this process: one `kexie` start per test is cost enough.
+    // The demo loaded in this process, as the commands' subject rather than their doing.
     await loadDemoData(database.db, loadConfig({}));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-return-cli-'));
   }, cliHookTimeoutMs * 3);
@@ -40,7 +40,8 @@ describe(`kexie report return (${testDialect})`, { timeout: 120_000 }, () => {
 
   it('writes the whole tree’s 2024 return, or one county’s with --org, and says how many rows have a source', async () => {
     const cityFile = path.join(dir, 'city.xlsx');
-    const city = await kexie('report', 'return', '--year', '2024', '--out', cityFile);
+    // The `kexie` binary in a process of its own, once for the family of commands.
+    const city = await runKexie(database.target, ['report', 'return', '--year', '2024', '--out', cityFile]);
     expect(city.exitCode, city.stderr).toBe(0);
     expect(city.stdout).toMatch(new RegExp(`^已写出南阳市科协 2024 年度统计年报：${cityFile}（\\d+ 行有数据来源，\\d+ 行暂无）`));
     const cityReturn = await readReturnFile(cityFile);
