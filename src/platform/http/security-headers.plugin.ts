@@ -40,7 +40,7 @@ export const consolePolicy = csp(
   "frame-ancestors 'self'",
 );
 
-/** The API's own documentation page (/api/docs, Swagger UI): its scripts are files; it styles elements inline. */
+/** The API's own documentation page (/api/docs, Swagger UI): its scripts are files, but it sets inline styles (Chromium blocks one under `style-src 'self'`). */
 export const apiDocsPolicy = csp(
   "default-src 'self'",
   "script-src 'self'",
