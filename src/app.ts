@@ -12,6 +12,7 @@ import openapiPlugin from './platform/http/openapi.plugin.ts';
 import securityHeadersPlugin from './platform/http/security-headers.plugin.ts';
 import './platform/http/server-decorations.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import { cachedResponseSerializers } from './platform/http/response-serializers.ts';
 import { kexieVersion } from './platform/version.ts';
 import importJobsPlugin from './platform/imports/import-jobs.ts';
 import { activityRoutes } from './modules/activities/index.ts';
@@ -48,6 +49,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     frameworkErrors: answerFrameworkError,
+    schemaController: { compilersFactory: { buildSerializer: cachedResponseSerializers } },
     genReqId: (request) => {
       const fromProxy = request.headers['x-request-id'];
       return typeof fromProxy === 'string' && /^[\w-]{8,64}$/.test(fromProxy) ? fromProxy : randomUUID();
