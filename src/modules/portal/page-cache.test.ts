@@ -37,6 +37,15 @@ describe('PageCache', () => {
     expect(cache.get('/')).toBeUndefined();
   });
 
+  it('keeps a page rendered while only other pages were invalidated, so a stream of writes does not empty the cache', async () => {
+    const cache = new PageCache(1e6);
+    const ticket = cache.ticket();
+    cache.invalidate(['activities', 'activity:7']);
+    expect(cache.store('/articles/1', ticket, await page('article', ['article:1', 'article-page:1']))).toBe(true);
+    cache.clear();
+    expect(cache.store('/articles/2', ticket, await page('article', ['article:2']))).toBe(false);
+  });
+
   it('evicts the least recently used pages once over its byte budget', async () => {
     const sample = await page('x'.repeat(2000), []);
     const cache = new PageCache(sample.bytes * 2 + 10);

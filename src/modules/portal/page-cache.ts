@@ -80,6 +80,9 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => opaque(tag) === wanted);
 }
 
+/** Enough to cover the renders in flight at any moment; a render older than all of them is refused, as before. */
+const rememberedInvalidations = 1000;
+
 /**
  * Rendered pages in memory, least recently used dropped first once the bytes
  * exceed the budget. Each page carries tags naming what it shows; `invalidate`
@@ -89,8 +92,16 @@ export class PageCache {
   private readonly pages = new Map<string, ReadyPage>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private totalBytes = 0;
-  /** Moves on every invalidation: a page rendered from data read before it is not stored. */
+  /** Moves on every invalidation: a page rendered from data read before one naming its tags is not stored. */
   private generation = 0;
+  /**
+   * The latest invalidations, oldest first: the generation each made and the
+   * tags it named (undefined: everything). Only a page whose own tags were
+   * invalidated while it rendered is refused; refusing every page rendered
+   * during any invalidation would leave the cache empty under a steady
+   * stream of writes, with every reader rendering.
+   */
+  private readonly recentInvalidations: { generation: number; tags: ReadonlySet<string> | undefined }[] = [];
 
   constructor(readonly maxBytes: number) {}
 
@@ -119,7 +130,7 @@ export class PageCache {
 
   /** Keeps the page unless something was invalidated since `ticket` (its data may predate the change). */
   store(key: string, ticket: number, page: ReadyPage): boolean {
-    if (ticket !== this.generation || page.bytes > this.maxBytes) return false;
+    if (this.invalidatedSince(ticket, page.tags) || page.bytes > this.maxBytes) return false;
     this.delete(key);
     this.pages.set(key, page);
     this.totalBytes += page.bytes;
@@ -137,9 +148,10 @@ export class PageCache {
 
   /** Drops every page carrying any of the tags; returns how many went. */
   invalidate(tags: Iterable<string>): number {
-    this.generation++;
+    const named = new Set(tags);
+    this.remember(named);
     let dropped = 0;
-    for (const tag of tags) {
+    for (const tag of named) {
       for (const key of [...(this.keysByTag.get(tag) ?? [])]) {
         if (this.delete(key)) dropped++;
       }
@@ -148,10 +160,24 @@ export class PageCache {
   }
 
   clear(): void {
-    this.generation++;
+    this.remember(undefined);
     this.pages.clear();
     this.keysByTag.clear();
     this.totalBytes = 0;
+  }
+
+  private remember(tags: ReadonlySet<string> | undefined): void {
+    this.generation++;
+    this.recentInvalidations.push({ generation: this.generation, tags });
+    if (this.recentInvalidations.length > rememberedInvalidations) this.recentInvalidations.shift();
+  }
+
+  /** Whether anything a page with these tags shows was invalidated after `ticket`; when that is too long ago to tell, assume so. */
+  private invalidatedSince(ticket: number, tags: ReadonlySet<string>): boolean {
+    if (ticket === this.generation) return false;
+    const oldest = this.recentInvalidations[0];
+    if (!oldest || oldest.generation > ticket + 1) return true;
+    return this.recentInvalidations.some((entry) => entry.generation > ticket && (entry.tags === undefined || [...tags].some((tag) => entry.tags!.has(tag))));
   }
 
   private delete(key: string): boolean {
