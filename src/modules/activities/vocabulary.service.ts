@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { assertCityWide } from '../orgs/index.ts';
 import { activityPolicy } from './activity.policy.ts';
 import * as repo from './activity.repository.ts';
 import type { Vocabulary, VocabularyEntryInput } from './activity.schemas.ts';
@@ -56,6 +57,7 @@ function nameTaken(name: string): AppError {
 
 export async function addVocabularyEntry(ctx: ServiceContext, kind: Kind, input: VocabularyEntryInput) {
   activityPolicy.assertCan(ctx.actor, 'configure');
+  await assertCityWide(ctx.db, ctx.actor);
   const now = nowIso();
   const row = { id: newId(), name: input.name.trim(), ...(kind === 'types' ? { unit: input.unit ?? '次' } : {}), position: input.position ?? 100, active: input.active === false ? 0 : 1, created_at: now, updated_at: now };
   try {
@@ -73,6 +75,7 @@ export async function addVocabularyEntry(ctx: ServiceContext, kind: Kind, input:
 /** Renames, reorders or retires an entry; retired entries stay on old records but are refused on new ones. */
 export async function updateVocabularyEntry(ctx: ServiceContext, kind: Kind, id: string, input: Partial<VocabularyEntryInput>) {
   activityPolicy.assertCan(ctx.actor, 'configure');
+  await assertCityWide(ctx.db, ctx.actor);
   const before = (await listVocabulary(ctx, kind)).items.find((item) => item.id === id);
   if (!before) throw new AppError('VOCABULARY_ENTRY_NOT_FOUND', 404);
   const changes = {

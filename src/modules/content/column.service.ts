@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
+import { assertCityWide } from '../orgs/index.ts';
 import { countArticlesInColumn, countArticlesInReview } from './article.repository.ts';
 import * as repo from './column.repository.ts';
 import type { Column, ColumnList, CreateColumnInput, ReviewLevels, UpdateColumnInput } from './column.schemas.ts';
@@ -77,6 +78,7 @@ async function assertParent(db: Db, parentId: string | null | undefined, selfId?
 
 export async function createColumn(ctx: ServiceContext, input: CreateColumnInput): Promise<Column> {
   columnPolicy.assertCan(ctx.actor, 'manage');
+  await assertCityWide(ctx.db, ctx.actor);
   return withContentChanges(ctx.db, async (trx, changed) => {
     await assertSlugFree(trx, input.slug);
     await assertParent(trx, input.parentId);
@@ -104,6 +106,7 @@ export async function createColumn(ctx: ServiceContext, input: CreateColumnInput
 
 export async function updateColumn(ctx: ServiceContext, id: string, input: UpdateColumnInput): Promise<Column> {
   columnPolicy.assertCan(ctx.actor, 'manage');
+  await assertCityWide(ctx.db, ctx.actor);
   return withContentChanges(ctx.db, async (trx, changed) => {
     const before = await columnOrFail(trx, id);
     if (input.slug !== undefined) await assertSlugFree(trx, input.slug, id);
@@ -131,6 +134,7 @@ export async function updateColumn(ctx: ServiceContext, id: string, input: Updat
 /** Only an empty column can go: articles and sub-columns must be moved first, so nothing is orphaned. */
 export async function deleteColumn(ctx: ServiceContext, id: string): Promise<void> {
   columnPolicy.assertCan(ctx.actor, 'manage');
+  await assertCityWide(ctx.db, ctx.actor);
   await withContentChanges(ctx.db, async (trx, changed) => {
     const before = await columnOrFail(trx, id);
     const children = await repo.countChildColumns(trx, id);
@@ -158,6 +162,7 @@ export async function getReviewLevels(ctx: ServiceContext): Promise<ReviewLevels
 
 export async function setReviewLevels(ctx: ServiceContext, names: readonly string[]): Promise<ReviewLevels> {
   articlePolicy.assertCan(ctx.actor, 'configure');
+  await assertCityWide(ctx.db, ctx.actor);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await reviewLevelsOf(trx);
     // Renaming is harmless; adding or removing a level under an article in review would strand it.

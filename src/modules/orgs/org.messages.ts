@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/catalogue.ts';
 export const orgMessages = defineMessages({
   'zh-CN': {
     ORG_NOT_FOUND: '组织不存在或不在您的管理范围内',
+    ORG_CITY_WIDE_ONLY: '这是全市共用的设置，只有顶级组织的管理员可以修改',
     ORG_PARENT_NOT_FOUND: '上级组织不存在或不在您的管理范围内',
     ORG_PARENT_REQUIRED: '除市科协外，每个组织都必须有上级组织',
     ORG_ROOT_EXISTS: '已有顶级组织，不能再创建第二个',
@@ -22,6 +23,7 @@ export const orgMessages = defineMessages({
   },
   'en-US': {
     ORG_NOT_FOUND: 'The organisation does not exist or is outside your scope',
+    ORG_CITY_WIDE_ONLY: 'This is shared by the whole association; only administrators of the top-level organisation may change it',
     ORG_PARENT_NOT_FOUND: 'The parent organisation does not exist or is outside your scope',
     ORG_PARENT_REQUIRED: 'Every organisation but the city association needs a parent',
     ORG_ROOT_EXISTS: 'A top-level organisation already exists',
