@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { apiAs } from './support/api-steps.ts';
 import { assertNoSeriousAxeViolations } from './support/axe.ts';
 import { choose, demoAdmin, openModule, signIn, tableRows } from './support/console-steps.ts';
-import { expect, test, viewports } from './support/fixtures.ts';
+import { expect, readOnlyTest as test, viewports } from './support/fixtures.ts';
 import { demoPassword } from './support/kexie-server.ts';
 import { horizontalOverflow } from './support/layout.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The browser tests' `test`: each file gets its own kexie server (its own
- * copy of the demo data loaded once per run) and its own Chromium; each test gets a fresh
+ * copy of the demo data loaded once per run), and the worker's Chromium; each test gets a fresh
  * browser context (no cookies, Chinese locale, Beijing time) and a page
  * watched for console errors, uncaught exceptions and failed requests.
  *
@@ -45,14 +45,24 @@ const sharedServer: ServerForFile = async () => {
   return { baseUrl, output: () => fs.readFileSync(logFile, 'utf8'), stop: async () => {} };
 };
 
+/**
+ * One Chromium for every file this worker runs (files run one after another
+ * and keep their modules): a test's own browser context is what keeps it apart
+ * from the others. A browser that has gone away is launched again; the worker's
+ * exit closes the last one.
+ */
+let workerBrowser: Promise<Browser> | undefined;
+async function chromiumForWorker(): Promise<Browser> {
+  const launched = await workerBrowser?.catch(() => undefined);
+  if (launched?.isConnected()) return launched;
+  workerBrowser = launchChromium();
+  return workerBrowser;
+}
+
 const browserTest = (serverForFile: ServerForFile) =>
   base
     .extend('kexie', { scope: 'file' }, ({}, { onCleanup }): Promise<KexieServer> => serverForFile(onCleanup))
-    .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
-      const browser = await launchChromium();
-      onCleanup(() => browser.close());
-      return browser;
-    })
+    .extend('browser', { scope: 'file' }, (): Promise<Browser> => chromiumForWorker())
     .extend('page', async ({ kexie, browser, task }, { onCleanup }): Promise<Page> => {
       const context = await browser.newContext({ baseURL: kexie.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: viewports.desktop });
       // Well below the test's own timeout, so a missing button fails with its name rather than a bare timeout.
