@@ -25,15 +25,18 @@ export interface TestKexie {
   close(): Promise<void>;
 }
 
-/** A kexie server on a private database of this project's dialect, driven through `app.inject`. */
-export async function startTestKexie(overrides: Partial<Config> = {}): Promise<TestKexie> {
+/**
+ * A kexie server on a private database of this project's dialect, driven through `app.inject`.
+ * Silent unless given pino options (a suite that reads the log passes a stream of its own).
+ */
+export async function startTestKexie(overrides: Partial<Config> = {}, options: { logger?: object } = {}): Promise<TestKexie> {
   const database = await createTestDb();
   const root = await ensureSeedOrgs(database.db);
   await ensureActivityVocabularies(database.db);
   // Uploaded media go to a directory of this server's own, never under ./data.
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-media-'));
   const config = { ...loadConfig({}), mediaDir, ...overrides };
-  const app = await buildApp({ config, db: database.db, logger: false });
+  const app = await buildApp({ config, db: database.db, logger: options.logger ?? false });
   await app.ready();
   return {
     app,

@@ -425,7 +425,6 @@ describe('authorisation matrix: every route × every role × own county / other 
         }
       }
     }
-    (await import("node:fs")).writeFileSync("/tmp/problems.txt", problems.join("\n"));
     expect(problems, `${problems.length} problems, the first:\n${problems.slice(0, 40).join('\n')}`).toEqual([]);
     expect(requests).toBeGreaterThan(operations.length * world.callers.length);
   });
