@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminDistDir } from '../../src/platform/admin-build.ts';
 import type { Role } from '../../src/platform/auth-core.ts';
 import { xlsxContentType } from '../../src/platform/excel/download.ts';
 import { daysAhead } from '../factories/bookings.ts';
@@ -34,12 +37,12 @@ import type { TestClient } from '../helpers/test-app.ts';
  * audit entry appears) and its body is the error shape with none of either
  * county's records in it; an allowed one shows nothing of the other county.
  *
- * Covered elsewhere and not repeated here: cookie flags, session fixation,
- * CSRF refusal, login throttling and lockout (auth.test.ts); lying file
- * extensions, oversize uploads and path traversal under /media
- * (media.test.ts); the scope of orgs and users in detail (scope.test.ts).
- * security-personal-data.test.ts adds CSRF on every unsafe route and path
- * traversal on every file-serving route.
+ * Below the matrix: CSRF on every unsafe route, and path traversal on every
+ * route that serves a file. Covered elsewhere and not repeated here: cookie
+ * flags, session fixation, login throttling and lockout (auth.test.ts); lying
+ * file extensions, oversize uploads and traversal under /media/images
+ * (media.test.ts); the scope of orgs and users in detail (scope.test.ts);
+ * bookers' personal data (security-personal-data.test.ts).
  */
 
 type Relation = 'own' | 'other';
@@ -374,20 +377,28 @@ describe('authorisation matrix: every route × every role × own county / other 
     return isScoped(rule) ? [[caller.county, 'own'], [otherCounty(caller.county), 'other']] : [[caller.county, 'own']];
   }
 
-  /** One request of the matrix, checked; the problems found, as sentences. */
-  async function probe(operation: Operation, rule: Rule, caller: Caller | undefined, targetCounty: CountyKey, relation: Relation): Promise<string[]> {
-    const county = world.counties[targetCounty];
-    const expected = expectedStatuses(rule, caller, relation);
-    const permitted = expected.every((status) => status < 300);
+  /** A request of the matrix as a rule makes it: on a new record when it may use one up. */
+  async function requestFor(operation: Operation, rule: Rule, caller: Caller | undefined, county: County, permitted: boolean) {
     const record = rule.record ? (rule.consumes && permitted ? await world.build(rule.record, county.key) : county.records[rule.record]) : { id: '' };
     const sent = (await rule.send?.({ county, caller, record })) ?? {};
     const params: Record<string, string> = { ...record, ...sent.params };
     const path = operation.path.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(params[param] ?? `missing-${param}`));
-    const url = sent.query ? `${path}?${sent.query}` : path;
-    const client = sent.client ?? caller?.client ?? world.kexie.client();
+    return {
+      url: sent.query ? `${path}?${sent.query}` : path,
+      body: sent.body,
+      headers: sent.headers ?? {},
+      client: sent.client ?? caller?.client ?? world.kexie.client(),
+    };
+  }
+
+  /** One request of the matrix, checked; the problems found, as sentences. */
+  async function probe(operation: Operation, rule: Rule, caller: Caller | undefined, targetCounty: CountyKey, relation: Relation): Promise<string[]> {
+    const expected = expectedStatuses(rule, caller, relation);
+    const permitted = expected.every((status) => status < 300);
+    const { url, body, headers, client } = await requestFor(operation, rule, caller, world.counties[targetCounty], permitted);
 
     const auditBefore = permitted ? 0 : await auditCount();
-    const response: LightMyRequestResponse = await client.request(operation.method, url, sent.body, sent.headers);
+    const response: LightMyRequestResponse = await client.request(operation.method, url, body, headers);
     const who = caller ? `${caller.county} ${caller.role}` : 'anonymous';
     const request = `${who} → ${operation.method} ${url} (${targetCounty}, ${relation})`;
     const problems: string[] = [];
@@ -427,5 +438,53 @@ describe('authorisation matrix: every route × every role × own county / other 
     }
     expect(problems, `${problems.length} problems, the first:\n${problems.slice(0, 40).join('\n')}`).toEqual([]);
     expect(requests).toBeGreaterThan(operations.length * world.callers.length);
+  });
+
+  // media.test.ts walks traversal under /media/images and /media/download; these are the other places a path picks a file.
+  it('serves no file it did not store or build, whatever the path: portal assets, the console, attachment downloads', async () => {
+    const owner = world.owners.fangcheng;
+    const { payload, headers } = multipartFile('file', '工作报告.pdf', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'));
+    const pdf = (await owner.post('/api/v1/media', payload, headers)).json();
+    // Files beside and above the served folders: the project's manifest, the system's users, source code, the console's build stamp.
+    const buildStamp = path.join(adminDistDir, '.source-hash');
+    const secrets = [fs.readFileSync('package.json', 'utf8').slice(0, 60), 'root:x:0:0', 'import { defineMessages }', fs.existsSync(buildStamp) ? fs.readFileSync(buildStamp, 'utf8').trim() : ''].filter(Boolean);
+    const climbs = ['../', '..%2f', '%2e%2e/', '%2e%2e%2f', '..%5c', '....//', '..;/'];
+    const targets = ['package.json', 'etc/passwd', 'src/modules/orgs/org.messages.ts'];
+    const prefixes = ['/portal-assets/', '/admin/', '/admin/assets/', `/media/download/${pdf.id}/`, '/media/download/'];
+    const urls = [
+      ...prefixes.flatMap((prefix) => climbs.flatMap((climb) => targets.map((target) => `${prefix}${climb.repeat(6)}${target}`))),
+      ...prefixes.map((prefix) => `${prefix}%2Fetc%2Fpasswd`),
+      '/admin/.source-hash', '/admin/assets/.source-hash', '/portal-assets/portal.css', '/portal-assets/.%2e/portal.assets.ts', '/admin//etc/passwd',
+    ];
+    const problems: string[] = [];
+    for (const url of urls) {
+      const response = await world.kexie.client().get(url);
+      if (response.statusCode >= 500) problems.push(`${url}: ${response.statusCode}`);
+      const leaked = secrets.filter((secret) => response.body.includes(secret));
+      if (leaked.length > 0) problems.push(`${url}: ${response.statusCode} sent ${leaked.join(', ')}`);
+      // A download sends the item's own bytes whatever name the address carries.
+      if (url.startsWith(`/media/download/${pdf.id}/`) && response.statusCode === 200 && !response.body.startsWith('%PDF-1.4')) problems.push(`${url}: not the attachment`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  // auth.test.ts shows one write refused without its token; here every unsafe route is, for the one caller allowed everything.
+  it('refuses every unsafe route without the CSRF token, or with a wrong one, before it changes anything', { timeout: 60_000 }, async () => {
+    const cityAdmin = world.callers.find((caller) => caller.county === 'city')!;
+    const unsafe = operations.filter((operation) => operation.method !== 'GET' && !operation.isPublic);
+    const problems: string[] = [];
+    for (const operation of unsafe) {
+      const rule = matrix[describeOperation(operation)]!;
+      for (const token of ['', 'x'.repeat(43)]) {
+        const { url, body, headers, client } = await requestFor(operation, rule, cityAdmin, world.counties.fangcheng, false);
+        const auditBefore = await auditCount();
+        const response = await client.request(operation.method, url, body, { ...headers, 'x-csrf-token': token });
+        const code = isErrorBody(response.body) ? JSON.parse(response.body).error.code : undefined;
+        if (response.statusCode !== 403 || code !== 'CSRF_TOKEN_INVALID') problems.push(`${operation.method} ${url} with token "${token}": ${response.statusCode} ${response.body.slice(0, 200)}`);
+        if ((await auditCount()) !== auditBefore) problems.push(`${operation.method} ${url}: written without a valid token`);
+      }
+    }
+    expect(unsafe.length).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
   });
 });
