@@ -16,7 +16,7 @@ import { inject, test as base } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { saveScreenshot } from './artifacts.ts';
 import { launchChromium } from './chromium.ts';
-import { startKexieServer, type KexieServer } from './kexie-server.ts';
+import { BackgroundPriority, canRaisePriority, startKexieServer, type KexieServer } from './kexie-server.ts';
 import { watchPage } from './page-problems.ts';
 
 export { expect } from 'vitest';
@@ -33,9 +33,31 @@ const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-
 /** Where a file's tests find kexie; `onCleanup` stops what the file started. */
 type ServerForFile = (onCleanup: (cleanup: () => Promise<void>) => void) => Promise<KexieServer>;
 
+/**
+ * The next file's server, started in the background once a file has taken
+ * its own: it starts at the lowest CPU priority while that file's tests run,
+ * so the next file that writes finds it listening instead of waiting seconds
+ * for a start, and the running tests lose no CPU to it. Where priorities
+ * cannot be raised again (not root), every file starts its server itself.
+ */
+let spareServer: { server: Promise<KexieServer>; priority: BackgroundPriority } | undefined;
+
+function startSpareServer(): void {
+  const priority = new BackgroundPriority();
+  const server = startKexieServer({ demoDataDir: inject('demoDataDir'), background: priority });
+  // One that fails to start is replaced by a server started in the foreground.
+  server.catch(() => undefined);
+  spareServer = { server, priority };
+}
+
 const ownServer: ServerForFile = async (onCleanup) => {
-  const server = await startKexieServer({ demoDataDir: inject('demoDataDir') });
+  const spare = spareServer;
+  spareServer = undefined;
+  // Needed now: full priority, even if it is still starting.
+  spare?.priority.raise();
+  const server = (await spare?.server.catch(() => undefined)) ?? (await startKexieServer({ demoDataDir: inject('demoDataDir') }));
   onCleanup(() => server.stop());
+  if (canRaisePriority) startSpareServer();
   return server;
 };
 

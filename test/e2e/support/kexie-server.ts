@@ -25,6 +25,41 @@ export interface KexieServer {
   stop(): Promise<void>;
 }
 
+/** Whether this process may start servers at low priority and raise them again later: root on Linux. */
+export const canRaisePriority = process.platform === 'linux' && process.getuid?.() === 0;
+
+/**
+ * The CPU priority of a server started in the background: the lowest, so that
+ * starting takes only what running tests leave idle, until raised to the
+ * normal one — at any moment, whether the server is still starting or not.
+ */
+export class BackgroundPriority {
+  private pid: number | undefined;
+  private raised = false;
+
+  /** Called with the server's process once it exists. */
+  attach(pid: number): void {
+    this.pid = pid;
+    // Threads the server starts from here on inherit the priority.
+    if (!this.raised) os.setPriority(pid, os.constants.priority.PRIORITY_LOW);
+  }
+
+  /** Every thread of the server back to normal priority (lowering a nice value needs root, as under CI). */
+  raise(): void {
+    this.raised = true;
+    if (this.pid === undefined) return;
+    // On Linux a nice value is per thread. A thread (or the server) gone meanwhile needs nothing.
+    const threads = fs.existsSync(`/proc/${this.pid}/task`) ? fs.readdirSync(`/proc/${this.pid}/task`) : [];
+    for (const thread of threads) {
+      try {
+        os.setPriority(Number(thread), os.constants.priority.PRIORITY_NORMAL);
+      } catch (err) {
+        if ((err as { info?: { code?: string } }).info?.code !== 'ESRCH') throw err;
+      }
+    }
+  }
+}
+
 const startTimeoutMs = 60_000;
 
 /** The environment of a kexie process on its own data directory, whatever the developer's shell points at. */
@@ -58,14 +93,21 @@ export async function prepareDemoDataDir(): Promise<string> {
   return dataDir;
 }
 
-/** demoDataDir: start on a copy of it; onOutput: also hand each piece of the server's output here (e.g. to a log file another process reads). */
-export async function startKexieServer(options: { demoDataDir?: string; onOutput?: (text: string) => void } = {}): Promise<KexieServer> {
+/**
+ * demoDataDir: start on a copy of it; onOutput: also hand each piece of the
+ * server's output here (e.g. to a log file another process reads);
+ * background: start at low priority until it is raised.
+ */
+export async function startKexieServer(options: { demoDataDir?: string; onOutput?: (text: string) => void; background?: BackgroundPriority } = {}): Promise<KexieServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-e2e-'));
   // `serve --demo` finds the demo already there and loads nothing.
   if (options.demoDataDir) fs.cpSync(options.demoDataDir, dataDir, { recursive: true });
-  const env = kexieEnv(dataDir);
+  const env = { ...kexieEnv(dataDir), KEXIE_E2E_REMOVE_ON_EXIT: dataDir };
 
-  const child = spawn(process.execPath, [path.join(root, 'bin/kexie.mjs'), 'serve', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A server not stopped by the test process (a spare no file took, a worker cut short) goes with it: see exit-with-parent.mjs.
+  const exitWithParent = path.join(root, 'test/e2e/support/exit-with-parent.mjs');
+  const child = spawn(process.execPath, ['--import', exitWithParent, path.join(root, 'bin/kexie.mjs'), 'serve', '--demo'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  options.background?.attach(child.pid!);
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
