@@ -17,15 +17,11 @@ import { readThroughApi, WriteLedger } from './support/write-ledger.ts';
 const usage = `usage: npm run soak -- [--seconds 60] [--readers 200] [--writers 10] [--db sqlite|postgres|both]
   (defaults also from SOAK_SECONDS, SOAK_READERS, SOAK_WRITERS, SOAK_DB)`;
 
-const options = readOptions({ seconds: { type: 'string' }, readers: { type: 'string' }, writers: { type: 'string' }, db: { type: 'string' } }, usage);
-if (options.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const seconds = positiveInteger('--seconds', (options.seconds as string | undefined) ?? process.env.SOAK_SECONDS, 60);
-const readers = positiveInteger('--readers', (options.readers as string | undefined) ?? process.env.SOAK_READERS, 200);
-const writers = positiveInteger('--writers', (options.writers as string | undefined) ?? process.env.SOAK_WRITERS, 10);
-const databases = databasesFrom((options.db as string | undefined) ?? process.env.SOAK_DB);
+const option = readOptions(['seconds', 'readers', 'writers', 'db'], 'SOAK', usage);
+const seconds = positiveInteger('seconds', option('seconds'), 60);
+const readers = positiveInteger('readers', option('readers'), 200);
+const writers = positiveInteger('writers', option('writers'), 10);
+const databases = databasesFrom(option('db'));
 
 interface SoakResult {
   kind: DatabaseKind;
@@ -68,7 +64,7 @@ async function soak(kind: DatabaseKind): Promise<SoakResult> {
         ...problems.slice(0, 20).map((p) => `unexpected ${p.status} from ${p.route}: ${p.body}`),
         ...lost.slice(0, 20).map((line) => `lost write: ${line}`),
       ];
-      if (failures.length > 0) console.log(server.output().split('\n').filter((line) => /"level":5\d|error/i.test(line)).slice(0, 20).join('\n'));
+      if (failures.length > 0) console.log(server.output().split('\n').filter((line) => /"level":[56]0/.test(line)).slice(0, 20).join('\n'));
       return { kind, failures };
     } finally {
       await server.stop();

@@ -1,18 +1,26 @@
 /**
  * The command-line options the ops runs share, read with node:util's
- * parseArgs: which databases, and whole numbers with an environment
- * variable as the fallback.
+ * parseArgs: each `--name value` falls back to an environment variable
+ * (`SOAK_SECONDS` for soak's `--seconds`), then to its default.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import type { DatabaseKind } from './kexie-process.ts';
 
-export function readOptions<T extends NonNullable<ParseArgsConfig['options']>>(options: T, usage: string) {
+/** Reads `--name value` options; `--help` prints `usage` and exits; an unknown option prints it and exits with 2. */
+export function readOptions(names: readonly string[], envPrefix: string, usage: string): (name: string) => string | undefined {
+  let values: Record<string, string | boolean | undefined>;
   try {
-    return parseArgs({ options: { ...options, help: { type: 'boolean' } }, strict: true }).values;
+    const options = Object.fromEntries([...names.map((name) => [name, { type: 'string' as const }]), ['help', { type: 'boolean' as const }]]);
+    values = parseArgs({ options, strict: true }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     process.exit(2);
   }
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return (name) => (values[name] as string | undefined) ?? process.env[`${envPrefix}_${name.toUpperCase().replaceAll('-', '_')}`];
 }
 
 /** `--db sqlite`, `--db postgres` or `--db both` (SQLite first). */
@@ -26,6 +34,6 @@ export function databasesFrom(value: string | undefined): DatabaseKind[] {
 export function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a whole number ≥ 1, got "${value}"`);
   return parsed;
 }
