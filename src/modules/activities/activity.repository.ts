@@ -276,10 +276,18 @@ export function findPublicActivitiesForSitemap(db: Executor): Promise<Pick<Activ
 }
 
 /**
- * Changes whenever what the portal may show changes: a record entering the
- * set or edited in it moves the newest updated_at, one leaving it lowers the count.
+ * Changes whenever what the portal may show can have changed: every edit
+ * (including one that takes a record off the site) moves the newest
+ * updated_at of all records, a deletion lowers their count. Taken over the
+ * visible records only, a record published and then hidden between two polls
+ * brought back the version from before it was published, and a page showing
+ * it stayed cached. (A record created and deleted between two polls, and
+ * newer than all others, still goes unnoticed.)
  */
 export async function findPublicActivitiesVersion(db: Executor): Promise<string> {
-  const row = await visible(db).select([sql<number>`count(*)`.as('count'), sql<string | null>`max(updated_at)`.as('newest')]).executeTakeFirstOrThrow();
-  return `${Number(row.count)}|${row.newest ?? ''}`;
+  const row = await db
+    .selectFrom('activities')
+    .select([sql<number>`count(*)`.as('count'), sql<number>`count(case when is_public = 1 and status = 'verified' then 1 end)`.as('visible'), sql<string | null>`max(updated_at)`.as('newest')])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.count)}|${Number(row.visible)}|${row.newest ?? ''}`;
 }
