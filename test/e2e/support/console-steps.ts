@@ -103,16 +103,32 @@ export async function fieldErrors(field: Locator): Promise<string> {
 /**
  * Picks an option in an Ant Design Select (or TreeSelect) found by its label:
  * opens it from the keyboard (Enter; typing, when it is searchable) and clicks
- * the entry. The keyboard works where a click would not: while a dialog is
- * still zooming open, and once a chosen value lies over the input. Ant
- * Design's visible entries carry their text as a title; the listbox options
- * it renders are a hidden copy for screen readers.
+ * the entry, until the field shows it. The keyboard works where a click would
+ * not: while a dialog is still zooming open, and once a chosen value lies over
+ * the input. Ant Design's visible entries carry their text as a title; the
+ * listbox options it renders are a hidden copy for screen readers. A click
+ * that lands while the list is still moving (a searched tree expanding to its
+ * matches) can choose nothing, as a hand would notice and click again.
  */
 export async function choose(field: Locator, optionText: string, options: { search?: boolean } = {}): Promise<void> {
-  await field.focus();
-  if (options.search) await field.fill(optionText);
-  else await field.press('Enter');
-  await field.page().getByTitle(optionText, { exact: true }).filter({ visible: true }).last().click();
+  const entry = field.page().getByTitle(optionText, { exact: true }).filter({ visible: true }).last();
+  const chosen = selectedEntries(field).filter({ hasText: exactText(optionText) });
+  const attempts = 3;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt === 1 || !(await entry.isVisible())) {
+      await field.focus();
+      if (options.search) await field.fill(optionText);
+      else await field.press('Enter');
+    }
+    await entry.click();
+    if (await chosen.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`the field does not show “${optionText}” after choosing it ${attempts} times`);
+}
+
+/** What a Select or TreeSelect shows as chosen: its one value, or each tag of a multiple choice. */
+function selectedEntries(field: Locator): Locator {
+  return field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').locator('.ant-select-selection-item');
 }
 
 /** Types a date (YYYY-MM-DD) into an Ant Design DatePicker and confirms it, as a person with a keyboard would. */
