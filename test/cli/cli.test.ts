@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { buildUser, testPassword } from '../factories/index.ts';
 import { TestClient } from '../helpers/test-app.ts';
 import { createTestDb, testDialect, type TestDatabase } from '../helpers/test-db.ts';
-import { cliHookTimeoutMs, cliTestTimeouts, runKexie, runKexieInHost } from './kexie-process.ts';
+import { cliHookTimeoutMs, cliTestTimeouts, finished, kexieEnv, runKexie, runKexieInHost, spawnNode } from './kexie-process.ts';
 
 /** 南阳市科协 and its thirteen counties, in the order `org list` prints them. */
 const seededOrgs = [
@@ -62,6 +62,15 @@ describe(`kexie command line (${testDialect})`, cliTestTimeouts, () => {
     expect(lines.at(-1)).toBe('14 organisations');
     const printed = lines.slice(0, -1).map((line) => /^( *)(\S+) {2}(\d{6}) /.exec(line)?.slice(1));
     expect(printed).toEqual(seededOrgs.map(([name, code], i) => [i === 0 ? '' : '  ', name, code]));
+  });
+
+  it('ends quietly and normally when the reader of its output stops early, as in kexie org list | head', async () => {
+    const child = spawnNode(['bin/kexie.mjs', 'org', 'list'], kexieEnv(database.target));
+    // Closed before the command has printed anything: every line it prints meets a closed pipe.
+    child.stdout!.destroy();
+    const result = await finished(child);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
   });
 
   it('adds a user whose generated password signs in', async () => {
