@@ -4,6 +4,7 @@
  * reporter's narrowed view, and both writes in the audit log.
  */
 import { auditEntryAfter, button, choose, demoAdmin, dialog, menuModules, openModule, selectOrg, signIn, signOut, treeEntries, treeEntry, typeDate } from './support/console-steps.ts';
+import { apiAs } from './support/api-steps.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const society = { name: '社旗县茶叶学会', type: '学会', foundedOn: '2024-05-20', parent: '社旗县科协' };
@@ -58,4 +59,20 @@ test('an admin creates a society under 社旗县科协 and its reporter, who the
   expect(orgCreated).toMatchObject({ 名称: society.name, 类型: society.type, 上级组织: society.parent, 成立日期: society.foundedOn });
   const userCreated = await auditEntryAfter(page, { entity: '用户', action: '新建', object: `${reporter.displayName}（${reporter.username}）` });
   expect(userCreated).toMatchObject({ 用户名: reporter.username, 姓名: reporter.displayName, 所属组织: society.name, 角色: reporter.role });
+});
+
+test('a county’s administrator runs the county: 栏目管理, 活动类型 and 网站设置 are not in the menu, and their addresses say whose they are', async ({ page, browser, kexie }) => {
+  const countyAdmin = { username: 'fangcheng-admin', displayName: '方城县科协管理员', password: 'Fangcheng#2024', org: '方城县科协' };
+  const asCity = await apiAs(browser, kexie.baseUrl, demoAdmin.username);
+  const { items } = await asCity.get<{ items: { id: string; name: string }[] }>('/api/v1/orgs/tree');
+  const orgId = items.find((org) => org.name === countyAdmin.org)!.id;
+  await asCity.post('/api/v1/users', { username: countyAdmin.username, displayName: countyAdmin.displayName, password: countyAdmin.password, orgId, roles: ['admin'] });
+  await asCity.close();
+
+  await signIn(page, countyAdmin.username, countyAdmin.password);
+  expect(await menuModules(page)).toEqual(['数据看板', '年度工作回顾', '组织机构', '文章管理', '素材库', '科普活动', '活动核实', '科技馆体系', '团体预约', '用户管理', '审计日志']);
+  for (const path of ['/admin/columns', '/admin/activity-vocabularies', '/admin/site']) {
+    await page.goto(path);
+    await page.getByText('这是全市共用的设置，只有顶级组织的管理员可以修改').waitFor();
+  }
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrgByCode } from '../../src/modules/orgs/index.ts';
 import { buildUser, testPassword } from '../factories/index.ts';
 import { startTestKexie, type TestKexie } from '../helpers/test-app.ts';
 
@@ -21,6 +22,17 @@ describe('signing in, sessions and CSRF', () => {
     expect(response.json()).toMatchObject({ user: { username: user.username, orgName: '南阳市科协' }, csrfToken: expect.any(String) });
     const session = await client.get('/api/v1/auth/session');
     expect(session.json().user.id).toBe(user.id);
+  });
+
+  it('tells the console whether the account may change what the whole association shares: at the top-level org yes, in a county no', async () => {
+    const fangcheng = (await findOrgByCode(kexie.db, '411322'))!;
+    const cityAdmin = await newUser(['admin']);
+    const countyAdmin = await buildUser(kexie.db, { orgId: fangcheng.id, roles: ['admin'] });
+    for (const [user, cityWide] of [[cityAdmin, true], [countyAdmin, false]] as const) {
+      const client = kexie.client();
+      expect((await client.login(user.username, testPassword)).json().cityWide, `${user.username} at sign-in`).toBe(cityWide);
+      expect((await client.get('/api/v1/auth/session')).json().cityWide, `${user.username} on reload`).toBe(cityWide);
+    }
   });
 
   it('stores passwords as argon2id hashes, never as given', async () => {

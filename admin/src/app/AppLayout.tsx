@@ -21,28 +21,31 @@ export function useBreadcrumbs(crumbs: Crumb[]) {
   useEffect(() => set(crumbs), [key]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
-/** The modules in the menu, each shown only to the roles that may use it. */
-const modules: { key: string; path: string; label: 'menuOrgs' | 'menuArticles' | 'menuReviews' | 'menuColumns' | 'menuUsers' | 'menuAudit' | 'menuMedia' | 'menuSite' | 'menuActivities' | 'menuActivityVerification' | 'menuActivityVocabularies' | 'menuBookings' | 'menuVenues' | 'menuDashboard' | 'menuAnnualReviews'; icon: ReactNode; roles: Role[] | 'any' }[] = [
+/**
+ * The modules in the menu, each shown only to the roles that may use it;
+ * cityWide ones (what the whole association shares) only to accounts of the top-level org.
+ */
+const modules: { key: string; path: string; label: 'menuOrgs' | 'menuArticles' | 'menuReviews' | 'menuColumns' | 'menuUsers' | 'menuAudit' | 'menuMedia' | 'menuSite' | 'menuActivities' | 'menuActivityVerification' | 'menuActivityVocabularies' | 'menuBookings' | 'menuVenues' | 'menuDashboard' | 'menuAnnualReviews'; icon: ReactNode; roles: Role[] | 'any'; cityWide?: true }[] = [
   { key: 'dashboard', path: '/dashboard', label: 'menuDashboard', icon: <DashboardOutlined aria-hidden />, roles: 'any' },
   { key: 'annual-reviews', path: '/annual-reviews', label: 'menuAnnualReviews', icon: <ReadOutlined aria-hidden />, roles: ['admin', 'editor', 'reviewer'] },
   { key: 'orgs', path: '/orgs', label: 'menuOrgs', icon: <ApartmentOutlined aria-hidden />, roles: 'any' },
   { key: 'articles', path: '/articles', label: 'menuArticles', icon: <FileTextOutlined aria-hidden />, roles: ['admin', 'editor', 'reviewer'] },
   { key: 'reviews', path: '/reviews', label: 'menuReviews', icon: <CheckSquareOutlined aria-hidden />, roles: ['reviewer'] },
-  { key: 'columns', path: '/columns', label: 'menuColumns', icon: <BarsOutlined aria-hidden />, roles: ['admin'] },
+  { key: 'columns', path: '/columns', label: 'menuColumns', icon: <BarsOutlined aria-hidden />, roles: ['admin'], cityWide: true },
   { key: 'media', path: '/media', label: 'menuMedia', icon: <PictureOutlined aria-hidden />, roles: ['admin', 'editor'] },
   { key: 'activities', path: '/activities', label: 'menuActivities', icon: <CalendarOutlined aria-hidden />, roles: 'any' },
   { key: 'activity-verification', path: '/activity-verification', label: 'menuActivityVerification', icon: <FileDoneOutlined aria-hidden />, roles: ['admin', 'reviewer'] },
-  { key: 'activity-vocabularies', path: '/activity-vocabularies', label: 'menuActivityVocabularies', icon: <TagsOutlined aria-hidden />, roles: ['admin'] },
+  { key: 'activity-vocabularies', path: '/activity-vocabularies', label: 'menuActivityVocabularies', icon: <TagsOutlined aria-hidden />, roles: ['admin'], cityWide: true },
   { key: 'venues', path: '/venues', label: 'menuVenues', icon: <BankOutlined aria-hidden />, roles: 'any' },
   { key: 'bookings', path: '/bookings', label: 'menuBookings', icon: <ScheduleOutlined aria-hidden />, roles: 'any' },
   { key: 'users', path: '/users', label: 'menuUsers', icon: <TeamOutlined aria-hidden />, roles: ['admin'] },
   { key: 'audit', path: '/audit', label: 'menuAudit', icon: <AuditOutlined aria-hidden />, roles: ['admin'] },
-  { key: 'site', path: '/site', label: 'menuSite', icon: <GlobalOutlined aria-hidden />, roles: ['admin'] },
+  { key: 'site', path: '/site', label: 'menuSite', icon: <GlobalOutlined aria-hidden />, roles: ['admin'], cityWide: true },
 ];
 
 export default function AppLayout() {
   const t = useT(appMessages);
-  const { user, logout, changeLocale, hasRole } = useAuth();
+  const { user, logout, changeLocale, hasRole, cityWide } = useAuth();
   const { locale } = useLocale();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -56,7 +59,7 @@ export default function AppLayout() {
     document.title = [...crumbs.map((c) => c.title).reverse(), t('appName')].join(' - ');
   }, [crumbs, t]);
 
-  const visible = modules.filter((m) => m.roles === 'any' || hasRole(...m.roles));
+  const visible = modules.filter((m) => (m.roles === 'any' || hasRole(...m.roles)) && (!m.cityWide || cityWide));
   const selected = visible.find((m) => location.pathname.startsWith(m.path))?.key;
   const menuItems: MenuProps['items'] = visible.map((m) => ({ key: m.key, icon: m.icon, label: <Link to={m.path}>{t(m.label)}</Link> }));
 

@@ -25,7 +25,8 @@ export function NotFoundPage() {
   return <StatusPage status="404" title={t('notFoundTitle')} />;
 }
 
-export function ForbiddenPage() {
+/** cityWide: the page holds what the whole association shares, which the user's roles would otherwise allow. */
+export function ForbiddenPage({ cityWide = false }: { cityWide?: boolean }) {
   const t = useT(appMessages);
-  return <StatusPage status="403" title={t('forbiddenTitle')} subTitle={t('forbiddenDescription')} />;
+  return <StatusPage status="403" title={t('forbiddenTitle')} subTitle={t(cityWide ? 'forbiddenCityWide' : 'forbiddenDescription')} />;
 }

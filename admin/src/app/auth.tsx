@@ -12,6 +12,7 @@ export type CurrentUser = User;
 interface SessionInfo {
   user: CurrentUser;
   csrfToken: string;
+  cityWide: boolean;
 }
 
 interface AuthState {
@@ -22,6 +23,8 @@ interface AuthState {
   /** Switches the language and remembers it on the user's account. */
   changeLocale(locale: Locale): Promise<void>;
   hasRole(...roles: Role[]): boolean;
+  /** Whether the account's scope holds the top-level org, whose admins alone change what the whole association shares. */
+  cityWide: boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -29,6 +32,7 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const { locale, setLocale } = useLocale();
   const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const [cityWide, setCityWide] = useState(false);
 
   useEffect(() => setRequestLocale(locale), [locale]);
 
@@ -36,6 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (session: SessionInfo) => {
       setCsrfToken(session.csrfToken);
       setUser(session.user);
+      setCityWide(session.cityWide);
       if (session.user.locale) setLocale(session.user.locale);
     },
     [setLocale],
@@ -66,8 +71,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         if (user) setUser({ ...user, locale: (await api<CurrentUser>('PATCH', '/auth/me', { locale: next })).locale });
       },
       hasRole: (...roles) => !!user && user.roles.some((role) => roles.includes(role)),
+      cityWide: !!user && cityWide,
     }),
-    [user, accept, setLocale],
+    [user, cityWide, accept, setLocale],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -46,10 +46,14 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Pages for some roles only: others see "no permission" without the page asking the server first. */
-function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
-  const { hasRole } = useAuth();
-  return hasRole(...roles) ? children : page(<ForbiddenPage />);
+/**
+ * Pages for some roles only (and, when cityWide, only for accounts of the
+ * top-level org): others see "no permission" without the page asking the server first.
+ */
+function RequireRole({ roles, cityWide: cityWideOnly = false, children }: { roles: Role[]; cityWide?: boolean; children: ReactNode }) {
+  const { hasRole, cityWide } = useAuth();
+  if (!hasRole(...roles)) return page(<ForbiddenPage />);
+  return cityWide || !cityWideOnly ? children : page(<ForbiddenPage cityWide />);
 }
 
 export const router = createBrowserRouter(
@@ -70,16 +74,16 @@ export const router = createBrowserRouter(
         { path: 'articles/:id', element: <RequireRole roles={['admin', 'editor', 'reviewer']}>{page(<ArticleEditorPage />)}</RequireRole> },
         { path: 'reviews', element: <RequireRole roles={['reviewer']}>{page(<ReviewQueuePage />)}</RequireRole> },
         { path: 'reviews/:id', element: <RequireRole roles={['reviewer']}>{page(<ArticleReviewPage />)}</RequireRole> },
-        { path: 'columns', element: <RequireRole roles={['admin']}>{page(<ColumnsPage />)}</RequireRole> },
+        { path: 'columns', element: <RequireRole roles={['admin']} cityWide>{page(<ColumnsPage />)}</RequireRole> },
         { path: 'media', element: <RequireRole roles={['admin', 'editor']}>{page(<MediaLibraryPage />)}</RequireRole> },
         { path: 'activities', element: page(<ActivityListPage />) },
         { path: 'activity-verification', element: <RequireRole roles={['admin', 'reviewer']}>{page(<VerificationQueuePage />)}</RequireRole> },
-        { path: 'activity-vocabularies', element: <RequireRole roles={['admin']}>{page(<VocabulariesPage />)}</RequireRole> },
+        { path: 'activity-vocabularies', element: <RequireRole roles={['admin']} cityWide>{page(<VocabulariesPage />)}</RequireRole> },
         { path: 'venues', element: page(<VenueSystemPage />) },
         { path: 'bookings', element: page(<BookingListPage />) },
         { path: 'users', element: <RequireRole roles={['admin']}>{page(<UserListPage />)}</RequireRole> },
         { path: 'audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
-        { path: 'site', element: <RequireRole roles={['admin']}>{page(<SiteSettingsPage />)}</RequireRole> },
+        { path: 'site', element: <RequireRole roles={['admin']} cityWide>{page(<SiteSettingsPage />)}</RequireRole> },
         { path: '*', element: page(<NotFoundPage />) },
       ],
     },

@@ -1,11 +1,18 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Db } from '../../database.ts';
 import { Nullable, errorResponses } from '../../platform/http/schema.ts';
+import { isCityWide } from '../orgs/index.ts';
 import { ChangePasswordBody, LoginBody, SessionInfo, UpdateMeBody, User } from './auth.schemas.ts';
 import { clearSessionCookie, contextOf, setSessionCookie } from './auth.plugin.ts';
 import { login, logout } from './session.service.ts';
 import { changeOwnPassword, getUser, toUser, updateMe } from './user.service.ts';
 
 const tags = ['auth'];
+
+/** What the console learns at sign-in and on reload: who, the write token, and whether city-wide settings are theirs to change. */
+async function sessionInfo(db: Db, user: User, csrfToken: string, expiresAt: string): Promise<SessionInfo> {
+  return { user, csrfToken, expiresAt, cityWide: await isCityWide(db, user.orgId) };
+}
 
 /** /api/v1/auth — signing in and out, and the signed-in user's own account. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -18,7 +25,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A fresh session id at every login: an id planted before login (fixation) is never promoted.
       if (request.session) await logout(app.db, request.session, client);
       setSessionCookie(request, reply, opened.token, opened.session.expires_at);
-      return { user: await toUser(app.db, opened.user), csrfToken: opened.session.csrf_token, expiresAt: opened.session.expires_at };
+      return sessionInfo(app.db, await toUser(app.db, opened.user), opened.session.csrf_token, opened.session.expires_at);
     },
   });
 
@@ -39,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       if (!request.session) return null;
       const ctx = contextOf(request);
-      return { user: await getUser(ctx, ctx.actor.userId!), csrfToken: request.session!.csrfToken, expiresAt: request.session!.expiresAt };
+      return sessionInfo(app.db, await getUser(ctx, ctx.actor.userId!), request.session.csrfToken, request.session.expiresAt);
     },
   });
 

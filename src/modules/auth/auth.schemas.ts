@@ -74,5 +74,8 @@ export const SessionInfo = Type.Object({
   user: User,
   csrfToken: Type.String({ description: 'Send as the X-CSRF-Token header on every POST, PATCH, PUT and DELETE' }),
   expiresAt: IsoDateTime,
+  cityWide: Type.Boolean({
+    description: 'Whether the account’s scope holds the top-level org: only then may its admins change what the whole association shares (portal columns, review chain, site settings, activity vocabularies)',
+  }),
 });
 export type SessionInfo = Static<typeof SessionInfo>;

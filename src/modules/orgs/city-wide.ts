@@ -9,7 +9,12 @@ import { findRootOrg, isInSubtree } from './org.repository.ts';
  * county reports in — is changed only by actors whose scope holds the
  * top-level org: a county's administrator runs the county, not the city.
  */
-export async function assertCityWide(db: Db, actor: Actor): Promise<void> {
+export async function isCityWide(db: Db, orgId: string): Promise<boolean> {
   const root = await findRootOrg(db);
-  if (!root || !(await isInSubtree(db, actor.orgId, root.id))) throw new AppError('ORG_CITY_WIDE_ONLY', 403);
+  return Boolean(root) && (await isInSubtree(db, orgId, root!.id));
+}
+
+/** Refuses an actor whose scope does not hold the top-level org: 403 ORG_CITY_WIDE_ONLY. */
+export async function assertCityWide(db: Db, actor: Actor): Promise<void> {
+  if (!(await isCityWide(db, actor.orgId))) throw new AppError('ORG_CITY_WIDE_ONLY', 403);
 }

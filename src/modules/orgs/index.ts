@@ -1,6 +1,6 @@
 /** The organisation tree (city → counties → societies, stations …) and the data scope every module filters by. */
 export { inOrgSubtree } from './org.repository.ts';
-export { assertCityWide } from './city-wide.ts';
+export { assertCityWide, isCityWide } from './city-wide.ts';
 export { createOrg, getOrg, getOrgTree, listOrgs, moveOrg, updateOrg, toOrg } from './org.service.ts';
 export { ensureSeedOrgs, nanyangSeed } from './org.seed.ts';
 export { loadDemoOrgs } from './org.demo.ts';
