@@ -161,4 +161,20 @@ describe('the annual review desk', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().article.id).toBe(review.article!.id);
   });
+
+  it('goes out once when two people press 发布 at the same moment: one article, and the other is told someone else went first', async () => {
+    const other = (await editor.post('/api/v1/annual-reviews', { year: 2023 })).json() as Review;
+    const columns = (await editor.get('/api/v1/columns')).json().items as { id: string }[];
+    const image = (await editor.get('/api/v1/media?kind=image')).json().items[0] as { id: string };
+    const articles = async () => Number((await kexie.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await articles();
+
+    const body = { columnId: columns[0]!.id, coverMediaId: image.id, baseRevision: other.revision };
+    const answers = await Promise.all([1, 2].map(() => editor.post(`/api/v1/annual-reviews/${other.id}/publish`, body)));
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((answer) => answer.statusCode === 409)!.json().error.code).toBe('REVIEW_EDIT_CONFLICT');
+    expect(await articles()).toBe(before + 1);
+    const published = answers.find((answer) => answer.statusCode === 200)!.json() as Review;
+    expect((await editor.get(`/api/v1/annual-reviews/${other.id}`)).json()).toMatchObject({ revision: published.revision, article: { id: published.article!.id } });
+  });
 });

@@ -185,6 +185,9 @@ async function assertTraceable(db: Db, ctx: ServiceContext, row: AnnualReviewRow
 }
 
 /** Someone saved after the revision the edit started from: say who, rather than overwrite them. */
+/** A row's fields as an update writes them. */
+const withoutId = ({ id: _id, ...fields }: AnnualReviewRow) => fields;
+
 function editConflict(latest: AnnualReviewRow, baseRevision: number): AppError {
   return new AppError('REVIEW_EDIT_CONFLICT', 409, { params: { name: latest.updated_by_name, revision: latest.revision, base: baseRevision } });
 }
@@ -210,8 +213,7 @@ async function storeRevision(ctx: ServiceContext, before: AnnualReviewRow, baseR
     updated_at: nowIso(),
   };
   const stored = await ctx.db.transaction().execute(async (trx) => {
-    const { id: _id, ...fields } = after;
-    if (!(await repo.updateReviewAtRevision(trx, before.id, baseRevision, fields))) return false;
+    if (!(await repo.updateReviewAtRevision(trx, before.id, baseRevision, withoutId(after)))) return false;
     await recordAudit(trx, ctx, { entity: 'annual_review', entityId: before.id, orgId: before.org_id, action, before: auditView(before), after: auditView(after) });
     return true;
   });
@@ -304,9 +306,23 @@ export async function publishReview(ctx: ServiceContext, id: string, input: Publ
   const before = await reviewInScope(ctx.db, ctx, id);
   // Publish exactly the text the person is looking at.
   assertAtRevision(before, input.baseRevision);
-  let article = await writeArticle(ctx, before, input);
-  if (article.status === 'draft' || article.status === 'withdrawn') article = await submitArticle(ctx, article.id);
-  const after: AnnualReviewRow = { ...before, article_id: article.id, updated_at: nowIso() };
+  // Publishing first takes the review's next revision: of two people pressing
+  // 发布 at the same moment one goes on, the other gets the conflict, and the
+  // review is never written out as two articles.
+  const claimed: AnnualReviewRow = { ...before, revision: before.revision + 1, updated_by: ctx.actor.userId, updated_by_name: await actorDisplayName(ctx.db, ctx), updated_at: nowIso() };
+  if (!(await repo.updateReviewAtRevision(ctx.db, before.id, before.revision, withoutId(claimed)))) {
+    throw editConflict(await reviewInScope(ctx.db, ctx, before.id), input.baseRevision);
+  }
+  let article: Article;
+  try {
+    article = await writeArticle(ctx, before, input);
+    if (article.status === 'draft' || article.status === 'withdrawn') article = await submitArticle(ctx, article.id);
+  } catch (err) {
+    // Nothing went out (a focus article without a cover, say): the review is back as the person sees it.
+    await repo.updateReviewAtRevision(ctx.db, before.id, claimed.revision, withoutId(before));
+    throw err;
+  }
+  const after: AnnualReviewRow = { ...claimed, article_id: article.id };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setReviewArticle(trx, before.id, article.id, after.updated_at);
     await recordAudit(trx, ctx, { entity: 'annual_review', entityId: before.id, orgId: before.org_id, action: 'publish', before: auditView(before), after: { ...auditView(after), articleStatus: article.status } });
