@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicActivitiesVersion } from '../../src/modules/activities/index.ts';
 import { beijingToday } from '../../src/modules/portal/portal.text.ts';
 import { startTestKexie, type TestClient, type TestKexie } from '../helpers/test-app.ts';
 
@@ -242,6 +243,14 @@ describe('the portal’s activity calendar and activity pages', () => {
     expect((await anonymous().get('/activities')).body, 'still the cached page before the poll').toContain(activity.title);
     await expect.poll(async () => (await anonymous().get('/activities')).body, { timeout: 6000, interval: 250 }).not.toContain(activity.title);
     expect((await anonymous().get(`/activities/${activity.id}`)).statusCode).toBe(404);
+  });
+
+  it('gives other processes a new version when a record is created and deleted between two of their polls', async () => {
+    // A page one of them rendered in between, with the record on it, must not outlive the record.
+    const before = await publicActivitiesVersion(kexie.db);
+    const activity = await report({ title: '两次轮询之间新建又删除的活动' }, { verify: true });
+    expect((await cityAdmin.request('DELETE', `/api/v1/activities/${activity.id}`)).statusCode).toBe(204);
+    expect(await publicActivitiesVersion(kexie.db)).not.toBe(before);
   });
 
   it('refuses evidence photos that are not images of the reporter’s own scope', async () => {

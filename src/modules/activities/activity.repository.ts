@@ -150,11 +150,13 @@ export async function updateActivity(db: Executor, id: string, changes: Updateab
   if (before) await refreshDailyTotals(db, verifiedOrgDays([before, { ...before, ...changes } as typeof before]));
 }
 
-/** Call inside a transaction: the daily totals of the record's day change with it. */
+/** Call inside a transaction: the daily totals of the record's day change with it, and the deletion is kept. */
 export async function deleteActivity(db: Executor, id: string): Promise<void> {
   const before = await totalledFieldsOf(db, id);
+  if (!before) return;
   await db.deleteFrom('activities').where('id', '=', id).execute();
-  if (before) await refreshDailyTotals(db, verifiedOrgDays([before]));
+  await db.insertInto('activity_deletions').values({ activity_id: id, org_id: before.org_id, deleted_at: new Date().toISOString() }).execute();
+  await refreshDailyTotals(db, verifiedOrgDays([before]));
 }
 
 function totalledFieldsOf(db: Executor, id: string) {
@@ -278,16 +280,21 @@ export function findPublicActivitiesForSitemap(db: Executor): Promise<Pick<Activ
 /**
  * Changes whenever what the portal may show can have changed: every edit
  * (including one that takes a record off the site) moves the newest
- * updated_at of all records, a deletion lowers their count. Taken over the
- * visible records only, a record published and then hidden between two polls
- * brought back the version from before it was published, and a page showing
- * it stayed cached. (A record created and deleted between two polls, and
- * newer than all others, still goes unnoticed.)
+ * updated_at of all records, every deletion adds one to the deletions kept.
+ * Taken over the visible records only, a record published and then hidden
+ * between two polls brought back the version from before it was published;
+ * without the deletions, so did a record created and deleted between two
+ * polls; either way a page showing it stayed cached.
  */
 export async function findPublicActivitiesVersion(db: Executor): Promise<string> {
   const row = await db
     .selectFrom('activities')
-    .select([sql<number>`count(*)`.as('count'), sql<number>`count(case when is_public = 1 and status = 'verified' then 1 end)`.as('visible'), sql<string | null>`max(updated_at)`.as('newest')])
+    .select([
+      sql<number>`count(*)`.as('count'),
+      sql<number>`count(case when is_public = 1 and status = 'verified' then 1 end)`.as('visible'),
+      sql<string | null>`max(updated_at)`.as('newest'),
+      (eb) => eb.selectFrom('activity_deletions').select((d) => d.fn.countAll<number>().as('n')).as('deletions'),
+    ])
     .executeTakeFirstOrThrow();
-  return `${Number(row.count)}|${Number(row.visible)}|${row.newest ?? ''}`;
+  return `${Number(row.count)}|${Number(row.visible)}|${row.newest ?? ''}|${Number(row.deletions)}`;
 }

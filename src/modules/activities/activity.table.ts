@@ -84,11 +84,19 @@ export interface ActivityDailyTotalTable {
 /** The dimensions activities are totalled by each day, and the column each reads. */
 export const totalledDimensions = { type: 'type_id', campaign: 'campaign_id', series: 'series' } as const;
 
+/** A deleted activity, kept so that a deletion always changes the public activities' version. */
+export interface ActivityDeletionTable {
+  activity_id: string;
+  org_id: string;
+  deleted_at: string;
+}
+
 export interface ActivityTables {
   activity_types: ActivityTypeTable;
   activity_campaigns: ActivityCampaignTable;
   activities: ActivityTable;
   activity_daily_totals: ActivityDailyTotalTable;
+  activity_deletions: ActivityDeletionTable;
 }
 
 export type ActivityRow = Selectable<ActivityTable>;
